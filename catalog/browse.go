@@ -1,0 +1,184 @@
+package catalog
+
+import (
+	"errors"
+	"time"
+)
+
+// Kind is what a search hit or a listed item is.
+type Kind string
+
+const (
+	KindOffer    Kind = "offer"
+	KindEvent    Kind = "event"
+	KindBrochure Kind = "brochure"
+)
+
+// ErrNotFound is returned for an id the catalogue does not have.
+var ErrNotFound = errors.New("not in the catalogue")
+
+// DistrictName is a district as listed for staff and the command line.
+type DistrictName struct {
+	ID   string
+	Name Localized
+}
+
+// CategoryTile is a category on the home screen, with how many offers a
+// district sees in it.
+type CategoryTile struct {
+	ID          string
+	Icon        string
+	Name        Localized
+	Description Localized
+	Offers      int
+}
+
+// OfferSummary is an offer as a row of a list.
+type OfferSummary struct {
+	ID       string
+	Title    Localized
+	Provider Localized
+	Summary  Localized
+}
+
+// areaFilter is an SQL condition on column that keeps the areas covering
+// district; with district "" it keeps every area.
+func areaFilter(column, district string) (string, []any) {
+	if district == "" {
+		return "1", nil
+	}
+	areas := AreasCovering(district)
+	return column + " IN (" + placeholders(len(areas)) + ")", stringArgs(areas)
+}
+
+// visibleOffers is the SQL of the offers a district sees on the day of now:
+// those for an area covering it and valid that day.
+func visibleOffers(district string, now time.Time) (string, []any) {
+	cond, args := areaFilter("a.area", district)
+	day := Day(now).Format(dateLayout)
+	return `SELECT DISTINCT o.key FROM offer o JOIN offer_area a ON a.offer = o.key
+		WHERE ` + cond + ` AND (o.valid_from = '' OR o.valid_from <= ?) AND (o.valid_until = '' OR o.valid_until >= ?)`, append(args, day, day)
+}
+
+// Districts lists the catalogue's districts in catalogue order.
+func (v View) Districts() ([]DistrictName, error) {
+	rows, err := v.c.db.Query("SELECT key, id FROM district ORDER BY ord")
+	if err != nil {
+		return nil, err
+	}
+	var keys []int64
+	var out []DistrictName
+	for rows.Next() {
+		var d DistrictName
+		var k int64
+		if err := rows.Scan(&k, &d.ID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		keys = append(keys, k)
+		out = append(out, d)
+	}
+	rows.Close()
+	texts, err := v.c.texts(keys, v.chain)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Name = v.Resolve(texts[keys[i]]["name"])
+	}
+	return out, nil
+}
+
+// Categories lists the categories in catalogue order, each with the number
+// of offers that district sees in it on the day of now.
+func (v View) Categories(district string, now time.Time) ([]CategoryTile, error) {
+	vis, args := visibleOffers(district, now)
+	q := `WITH vis(key) AS (` + vis + `)
+		SELECT c.key, c.id, c.icon, (SELECT count(*) FROM offer_category oc JOIN vis ON vis.key = oc.offer WHERE oc.category = c.id)
+		FROM category c ORDER BY c.ord`
+	rows, err := v.c.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	var keys []int64
+	var out []CategoryTile
+	for rows.Next() {
+		var t CategoryTile
+		var k int64
+		if err := rows.Scan(&k, &t.ID, &t.Icon, &t.Offers); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		keys = append(keys, k)
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	texts, err := v.c.texts(keys, v.chain)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Name = v.Resolve(texts[keys[i]]["name"])
+		out[i].Description = v.Resolve(texts[keys[i]]["description"])
+	}
+	return out, nil
+}
+
+// Offers lists the offers of a category (all categories when category is
+// "") that district (every district when "") sees on the day of now, in catalogue order.
+func (v View) Offers(district, category string, now time.Time) ([]OfferSummary, error) {
+	vis, args := visibleOffers(district, now)
+	q := `WITH vis(key) AS (` + vis + `) SELECT o.key, o.id FROM offer o JOIN vis ON vis.key = o.key`
+	if category != "" {
+		q += ` WHERE o.key IN (SELECT offer FROM offer_category WHERE category = ?)`
+		args = append(args, category)
+	}
+	rows, err := v.c.db.Query(q+` ORDER BY o.ord`, args...)
+	if err != nil {
+		return nil, err
+	}
+	keys, ids, err := scanKeysAndIDs(rows)
+	if err != nil {
+		return nil, err
+	}
+	return v.offerSummaries(keys, ids)
+}
+
+func (v View) offerSummaries(keys []int64, ids []string) ([]OfferSummary, error) {
+	texts, err := v.c.texts(keys, v.chain)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OfferSummary, len(keys))
+	for i, k := range keys {
+		t := texts[k]
+		out[i] = OfferSummary{ID: ids[i], Title: v.Resolve(t["title"]), Provider: v.Resolve(t["provider"]), Summary: v.Resolve(t["summary"])}
+	}
+	return out, nil
+}
+
+type rowScanner interface {
+	Next() bool
+	Scan(...any) error
+	Close() error
+	Err() error
+}
+
+func scanKeysAndIDs(rows rowScanner) ([]int64, []string, error) {
+	defer rows.Close()
+	var keys []int64
+	var ids []string
+	for rows.Next() {
+		var k int64
+		var id string
+		if err := rows.Scan(&k, &id); err != nil {
+			return nil, nil, err
+		}
+		keys = append(keys, k)
+		ids = append(ids, id)
+	}
+	return keys, ids, rows.Err()
+}

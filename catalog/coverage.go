@@ -1,0 +1,70 @@
+package catalog
+
+// Coverage is how much of a catalogue's text exists in one language.
+type Coverage struct {
+	Lang          string
+	RequiredTotal int // required texts in the catalogue
+	RequiredDone  int // of those, how many are written in Lang
+	OptionalTotal int // optional texts given in at least one language
+	OptionalDone  int
+}
+
+// Percent is the share of all texts (required and optional) present.
+func (c Coverage) Percent() float64 {
+	total := c.RequiredTotal + c.OptionalTotal
+	if total == 0 {
+		return 100
+	}
+	return 100 * float64(c.RequiredDone+c.OptionalDone) / float64(total)
+}
+
+// ComputeCoverage counts, for every language of the catalogue, the required
+// and optional texts written in it.
+func ComputeCoverage(c *Content) []Coverage {
+	var required, optional []Text
+	required = append(required, c.Meta.Title)
+	for _, d := range c.Districts {
+		required = append(required, d.Name)
+	}
+	for _, cat := range c.Categories {
+		required = append(required, cat.Name)
+		optional = append(optional, cat.Description)
+	}
+	for _, o := range c.Offers {
+		required = append(required, o.Title, o.Provider, o.Summary)
+		optional = append(optional, o.Description, o.Audience, o.Cost)
+		for _, ct := range o.Contacts {
+			optional = append(optional, ct.Label, ct.HoursNote)
+		}
+	}
+	for _, e := range c.Events {
+		required = append(required, e.Title, e.Summary, e.Place)
+		optional = append(optional, e.Description)
+	}
+	for _, b := range c.Brochures {
+		required = append(required, b.Title)
+		for _, s := range b.Sections {
+			required = append(required, s.Heading, s.Body)
+		}
+	}
+	out := make([]Coverage, 0, len(c.Meta.Languages))
+	for _, lang := range c.Meta.Languages {
+		cov := Coverage{Lang: lang, RequiredTotal: len(required)}
+		for _, t := range required {
+			if t[lang] != "" {
+				cov.RequiredDone++
+			}
+		}
+		for _, t := range optional {
+			if len(t) == 0 {
+				continue
+			}
+			cov.OptionalTotal++
+			if t[lang] != "" {
+				cov.OptionalDone++
+			}
+		}
+		out = append(out, cov)
+	}
+	return out
+}

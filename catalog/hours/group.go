@@ -1,0 +1,39 @@
+package hours
+
+import "slices"
+
+// group is a set of days that have the same hours. String writes one rule
+// per group and Format one line.
+type group struct {
+	runs  []run  // the days, as runs of consecutive days, Monday first
+	spans []Span // empty for a day named "off"
+}
+
+// run is the days first..last (indexes, first ≤ last; no wrap-around).
+type run struct{ first, last int }
+
+// groups collects the described days with equal hours into groups, ordered
+// by their first day. Unnamed days are left out.
+func (s Schedule) groups() []group {
+	var gs []group
+	var done [7]bool
+	for d := range 7 {
+		if done[d] || !s.named(d) {
+			continue
+		}
+		g := group{spans: s.Days[d]}
+		for e := d; e < 7; e++ {
+			if done[e] || !s.named(e) || !slices.Equal(s.Days[e], g.spans) {
+				continue
+			}
+			done[e] = true
+			if n := len(g.runs); n > 0 && g.runs[n-1].last == e-1 {
+				g.runs[n-1].last = e
+			} else {
+				g.runs = append(g.runs, run{e, e})
+			}
+		}
+		gs = append(gs, g)
+	}
+	return gs
+}

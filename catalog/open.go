@@ -1,0 +1,206 @@
+package catalog
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Catalog is an open, read-only compiled catalogue.
+type Catalog struct {
+	db   *sql.DB
+	info Info
+}
+
+// Info describes a compiled catalogue: what staff see and `catalog info` prints.
+type Info struct {
+	ID             string
+	Title          Text
+	Publisher      string
+	SourceLanguage string
+	Languages      []string
+	Fallback       []string
+	Sample         bool
+	Version        int64
+	Built          time.Time
+	Districts      int
+	Categories     int
+	Offers         int
+	Events         int
+	Brochures      int
+	Coverage       []Coverage
+}
+
+// ErrNotCatalog is returned by Open for a file that is not a compiled
+// catalogue of a schema this program reads.
+var ErrNotCatalog = errors.New("not a Wegweiser catalogue of a version this program can read")
+
+// Open opens a compiled catalogue read-only. The file must not change while
+// it is open: installed catalogues are immutable, one file per version.
+func Open(path string) (*Catalog, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro&immutable=1&_pragma=trusted_schema(0)&_pragma=query_only(1)"}
+	db, err := sql.Open("sqlite", u.String())
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	c := &Catalog{db: db}
+	if err := c.check(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := c.loadInfo(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("reading the catalogue: %w", err)
+	}
+	return c, nil
+}
+
+// Close releases the file.
+func (c *Catalog) Close() error { return c.db.Close() }
+
+// Info returns the catalogue's description.
+func (c *Catalog) Info() Info { return c.info }
+
+func (c *Catalog) check() error {
+	var appID, version int64
+	if err := c.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotCatalog, err)
+	}
+	if err := c.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotCatalog, err)
+	}
+	if appID != ApplicationID || version != SchemaVersion {
+		return ErrNotCatalog
+	}
+	return nil
+}
+
+func (c *Catalog) loadInfo() error {
+	meta := map[string]string{}
+	rows, err := c.db.Query("SELECT key, value FROM meta")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			rows.Close()
+			return err
+		}
+		meta[k] = v
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	in := &c.info
+	in.ID = meta["catalog_id"]
+	in.Publisher = meta["publisher"]
+	in.SourceLanguage = meta["source_language"]
+	in.Languages = strings.Fields(meta["languages"])
+	in.Fallback = strings.Fields(meta["fallback"])
+	in.Sample = meta["sample"] == "1"
+	in.Version, _ = strconv.ParseInt(meta["version"], 10, 64)
+	in.Built, _ = time.Parse(time.RFC3339, meta["built"])
+	texts, err := c.texts([]int64{metaOwner}, nil)
+	if err != nil {
+		return err
+	}
+	in.Title = texts[metaOwner]["title"]
+	for _, q := range []struct {
+		table string
+		n     *int
+	}{{"district", &in.Districts}, {"category", &in.Categories}, {"offer", &in.Offers}, {"event", &in.Events}, {"brochure", &in.Brochures}} {
+		if err := c.db.QueryRow("SELECT count(*) FROM " + q.table).Scan(q.n); err != nil {
+			return err
+		}
+	}
+	rows, err = c.db.Query("SELECT code, required_total, required_done, optional_total, optional_done FROM language ORDER BY ord")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cov Coverage
+		if err := rows.Scan(&cov.Lang, &cov.RequiredTotal, &cov.RequiredDone, &cov.OptionalTotal, &cov.OptionalDone); err != nil {
+			return err
+		}
+		in.Coverage = append(in.Coverage, cov)
+	}
+	return rows.Err()
+}
+
+// texts loads the texts of owners: owner → field → language → string.
+// With langs, only those languages are read.
+func (c *Catalog) texts(owners []int64, langs []string) (map[int64]map[string]Text, error) {
+	const chunk = 2000 // well below SQLite's limit of variables in a statement
+	out := make(map[int64]map[string]Text, len(owners))
+	for start := 0; start < len(owners); start += chunk {
+		if err := c.textsInto(out, owners[start:min(start+chunk, len(owners))], langs); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (c *Catalog) textsInto(out map[int64]map[string]Text, owners []int64, langs []string) error {
+	q := "SELECT owner, field, lang, value FROM text WHERE owner IN (" + placeholders(len(owners)) + ")"
+	args := make([]any, 0, len(owners)+len(langs))
+	for _, o := range owners {
+		args = append(args, o)
+	}
+	if len(langs) > 0 {
+		q += " AND lang IN (" + placeholders(len(langs)) + ")"
+		for _, l := range langs {
+			args = append(args, l)
+		}
+	}
+	rows, err := c.db.Query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner int64
+		var field, lang, value string
+		if err := rows.Scan(&owner, &field, &lang, &value); err != nil {
+			return err
+		}
+		fields := out[owner]
+		if fields == nil {
+			fields = map[string]Text{}
+			out[owner] = fields
+		}
+		if fields[field] == nil {
+			fields[field] = Text{}
+		}
+		fields[field][lang] = value
+	}
+	return rows.Err()
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+func stringArgs(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes of every command.
+const (
+	exitOK      = 0
+	exitRefused = 1 // the input or a check was refused
+	exitUsage   = 2
+)
+
+// KioskOptions are the arguments of the kiosk form: wegweiser [--data DIR] [--windowed].
+type KioskOptions struct {
+	DataDir  string
+	Windowed bool
+}
+
+// Env is what the commands read and write besides their arguments.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// Kiosk opens the visitor interface and returns the exit code.
+	Kiosk func(KioskOptions) int
+}
+
+// usageError is wrong usage: printed with a hint, exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// refusedError is a refusal whose explanation is already printed: exit code 1.
+var errRefused = errors.New("refused")
+
+const usage = `Usage:
+  wegweiser [--data DIR] [--windowed]            open the kiosk
+  wegweiser catalog check SRC [--strict] [--coverage]
+  wegweiser catalog build SRC -o FILE --key KEYFILE [--version N] [--expires DURATION]
+  wegweiser catalog keygen -o KEYFILE
+  wegweiser catalog verify FILE --pubkey PUBLIC_KEY_OR_FILE
+  wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
+`
+
+// Run runs one command line (without the program name) and returns the
+// exit code.
+func Run(args []string, env Env) int {
+	err := dispatch(args, env)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(env.Stdout, usage)
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "wegweiser: %s\n\n%s", ue.msg, usage)
+		return exitUsage
+	case errors.Is(err, errRefused):
+		return exitRefused
+	default:
+		fmt.Fprintf(env.Stderr, "wegweiser: %v\n", err)
+		return exitRefused
+	}
+}
+
+func dispatch(args []string, env Env) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return kiosk(args, env)
+	}
+	switch args[0] {
+	case "catalog":
+		if len(args) < 2 {
+			return usagef("catalog needs a sub-command: check, build, keygen or verify")
+		}
+		switch args[1] {
+		case "check":
+			return catalogCheck(args[2:], env)
+		case "build":
+			return catalogBuild(args[2:], env)
+		case "keygen":
+			return catalogKeygen(args[2:], env)
+		case "verify":
+			return catalogVerify(args[2:], env)
+		}
+		return usagef("unknown command 'catalog %s'", args[1])
+	case "search":
+		return search(args[1:], env)
+	case "help":
+		return flag.ErrHelp
+	}
+	return usagef("unknown command '%s'", args[0])
+}
+
+func kiosk(args []string, env Env) error {
+	fs := newFlags("wegweiser")
+	opts := KioskOptions{}
+	fs.StringVar(&opts.DataDir, "data", "", "data folder")
+	fs.BoolVar(&opts.Windowed, "windowed", false, "open in a window instead of full screen")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unknown command '%s'", pos[0])
+	}
+	if opts.DataDir == "" {
+		if opts.DataDir, err = DefaultDataDir(); err != nil {
+			return err
+		}
+	}
+	if code := env.Kiosk(opts); code != 0 {
+		return errRefused
+	}
+	return nil
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

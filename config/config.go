@@ -1,0 +1,155 @@
+// Package config reads kiosk.toml, a kiosk's settings in its data folder
+// (shared/spec/cli.md): its district, languages, idle time, printer, the
+// keys and catalogue it trusts, where it syncs from and the staff PIN hash.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"wegweiser/catalog"
+)
+
+// FileName is the name of the settings file in a data folder.
+const FileName = "kiosk.toml"
+
+// DefaultIdleReset is how long a kiosk waits before it starts over.
+const DefaultIdleReset = 90 * time.Second
+
+// Config is a kiosk's settings.
+type Config struct {
+	District  string        // "" = the catalogue's first district
+	Languages []string      // "" = all the catalogue's languages
+	IdleReset time.Duration // always set
+	Printer   string        // "" = the system default, "none" = no printing
+	Trust     Trust
+	Sync      Sync
+	AdminPIN  string // hash written by admin set-pin
+}
+
+// Trust is which catalogues a kiosk installs.
+type Trust struct {
+	Catalog string
+	Keys    []string
+}
+
+// Sync is where a kiosk fetches catalogues from.
+type Sync struct {
+	URL      string
+	Interval time.Duration
+}
+
+// Error is a problem in kiosk.toml, with its line.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", FileName, e.Line, e.Msg) }
+
+type file struct {
+	District  string   `toml:"district"`
+	Languages []string `toml:"languages"`
+	IdleReset string   `toml:"idle_reset"`
+	Printer   string   `toml:"printer"`
+	Trust     struct {
+		Catalog string   `toml:"catalog"`
+		Keys    []string `toml:"keys"`
+	} `toml:"trust"`
+	Sync struct {
+		URL      string `toml:"url"`
+		Interval string `toml:"interval"`
+	} `toml:"sync"`
+	Admin struct {
+		PIN string `toml:"pin"`
+	} `toml:"admin"`
+}
+
+// Default is the configuration of a kiosk without kiosk.toml.
+func Default() Config {
+	return Config{IdleReset: DefaultIdleReset, Sync: Sync{Interval: 6 * time.Hour}}
+}
+
+// Load reads dataDir/kiosk.toml. A missing file gives Default and no error;
+// a broken one gives Default and an *Error naming the line.
+func Load(dataDir string) (Config, error) {
+	data, err := os.ReadFile(filepath.Join(dataDir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Default(), err
+	}
+	return Parse(string(data))
+}
+
+// Parse reads the text of a kiosk.toml.
+func Parse(text string) (Config, error) {
+	var f file
+	md, err := toml.Decode(text, &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return Default(), &Error{Line: pe.Position.Line, Msg: pe.Message}
+		}
+		return Default(), &Error{Line: 1, Msg: err.Error()}
+	}
+	if un := md.Undecoded(); len(un) > 0 {
+		keys := make([]string, len(un))
+		for i, k := range un {
+			keys[i] = k.String()
+		}
+		sort.Strings(keys)
+		return Default(), &Error{Line: lineOf(text, keys[0]), Msg: fmt.Sprintf("unknown setting '%s'", keys[0])}
+	}
+	c := Default()
+	c.District = f.District
+	if c.District != "" && !catalog.ValidDistrictID(c.District) {
+		return Default(), &Error{Line: lineOf(text, "district"), Msg: fmt.Sprintf("district '%s' must be an AGS prefix of 2, 3, 5 or 8 digits, such as 03255", c.District)}
+	}
+	for _, l := range f.Languages {
+		if !catalog.ValidLanguageCode(l) {
+			return Default(), &Error{Line: lineOf(text, "languages"), Msg: fmt.Sprintf("'%s' is not a language code such as de or ar", l)}
+		}
+	}
+	c.Languages = f.Languages
+	if f.IdleReset != "" {
+		d, err := time.ParseDuration(f.IdleReset)
+		if err != nil || d < 10*time.Second {
+			return Default(), &Error{Line: lineOf(text, "idle_reset"), Msg: fmt.Sprintf("idle_reset '%s' must be a duration of at least 10s, such as 90s or 2m", f.IdleReset)}
+		}
+		c.IdleReset = d
+	}
+	c.Printer = f.Printer
+	c.Trust = Trust{Catalog: f.Trust.Catalog, Keys: f.Trust.Keys}
+	c.Sync.URL = f.Sync.URL
+	if f.Sync.Interval != "" {
+		d, err := time.ParseDuration(f.Sync.Interval)
+		if err != nil || d < time.Minute {
+			return Default(), &Error{Line: lineOf(text, "interval"), Msg: fmt.Sprintf("interval '%s' must be a duration of at least 1m, such as 6h", f.Sync.Interval)}
+		}
+		c.Sync.Interval = d
+	}
+	c.AdminPIN = f.Admin.PIN
+	return c, nil
+}
+
+// lineOf finds the line on which a (possibly dotted) key is set.
+func lineOf(text, key string) int {
+	last := key[strings.LastIndex(key, ".")+1:]
+	for i, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(l, last); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 1
+}
