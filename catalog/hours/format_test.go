@@ -110,3 +110,17 @@ func TestSpanBidiRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestClockAndDigits(t *testing.T) {
+	for _, tc := range []struct{ lang, got, want string }{
+		{"de", Clock("de", 18*60+5), "18:05"},
+		{"en", Clock("en", 18*60), "6:00 PM"},
+		{"fa", Digits("fa", "2027"), "۲۰۲۷"},
+		{"ar", Digits("ar", "10"), "١٠"},
+		{"ru", Digits("ru", "10"), "10"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.lang, tc.got, tc.want)
+		}
+	}
+}

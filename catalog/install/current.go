@@ -84,11 +84,25 @@ func CompiledSample(cacheDir string, sample fs.FS) (string, error) {
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return "", err
 	}
-	built := time.Unix(0, 0).UTC()
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: built}); err != nil {
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: lastUpdated(content)}); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// lastUpdated is the day the sample's offers were last checked: the date
+// the kiosk shows as the catalogue's "as of".
+func lastUpdated(c *catalog.Content) time.Time {
+	var last time.Time
+	for _, o := range c.Offers {
+		if o.Updated.After(last) {
+			last = o.Updated
+		}
+	}
+	if last.IsZero() {
+		return time.Now().UTC()
+	}
+	return last.Add(12 * time.Hour) // noon UTC: the same day in Europe/Berlin
 }
 
 // hashFS hashes every file name and content of fsys.

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"wegweiser/catalog"
+	"wegweiser/ui/widgets"
+)
+
+// homePage is the district's start screen: a tile per category with its
+// icon and number of offers, then search, brochure, events and the
+// visitor's list.
+func (k *Kiosk) homePage() page {
+	return page{name: "home", title: k.districtTitle, build: k.buildHome}
+}
+
+func (k *Kiosk) districtName() string {
+	ds, err := k.s.view.Districts()
+	if err == nil {
+		for _, d := range ds {
+			if d.ID == k.district {
+				return d.Name.Text
+			}
+		}
+	}
+	return k.district
+}
+
+func (k *Kiosk) districtTitle() string {
+	return k.s.str.T("home_title", map[string]any{"District": k.districtName()})
+}
+
+func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
+	str := k.s.str
+	tiles, err := k.s.view.Categories(k.district, k.opts.Now())
+	if err != nil {
+		return k.errorText(err, width)
+	}
+	const cols = 3
+	tileWidth := width/cols - 40
+	var cats []fyne.CanvasObject
+	for _, c := range tiles {
+		c := c
+		name := k.text(c.Name.Text, tileWidth-72)
+		name.Bold, name.SizeName, name.MaxLines = true, theme.SizeNameSubHeadingText, 2
+		count := k.caption(str.N("offers_count", c.Offers), tileWidth-72)
+		icon := widgets.NewIcon(appIcon(c.Icon), theme.ColorNamePrimary, 56)
+		text := container.NewVBox(name, count)
+		var content fyne.CanvasObject
+		if k.s.rtl {
+			content = container.NewBorder(nil, nil, nil, icon, text)
+		} else {
+			content = container.NewBorder(nil, nil, icon, nil, text)
+		}
+		cats = append(cats, widgets.NewTile(content, k.act(func() { k.push(k.offersPage(c)) })))
+	}
+
+	actions := []fyne.CanvasObject{
+		k.button(theme.SearchIcon(), str.T("home_search"), width/4-40, func() { k.push(k.searchPage()) }),
+		k.button(appIcon("brochure"), str.T("home_brochures"), width/4-40, k.openBrochures),
+		k.button(appIcon("event"), str.T("home_events"), width/4-40, func() { k.push(k.eventsPage()) }),
+		k.button(appIcon("sheet"), str.T("home_sheet")+sheetCount(len(k.s.sheet)), width/4-40, func() { k.push(k.sheetPage()) }),
+	}
+	return container.NewVBox(k.grid(cols, cats), gap(16), k.grid(4, actions), gap(16), k.asOf(width))
+}
+
+func sheetCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " (" + itoa(n) + ")"
+}
+
+// asOf says how current the catalogue is, and that it is sample data.
+func (k *Kiosk) asOf(width float32) fyne.CanvasObject {
+	info := k.cat.Info()
+	s := k.s.str.T("catalog_as_of", map[string]any{"Date": k.formatDate(info.Built, false)})
+	if info.Sample {
+		s = k.s.str.T("catalog_sample") + " · " + s
+	}
+	return k.caption(s, width)
+}
+
+// errorText shows a failure to read the catalogue in plain words.
+func (k *Kiosk) errorText(err error, width float32) fyne.CanvasObject {
+	return k.text("⚠ "+err.Error(), width)
+}
+
+// openBrochures opens the district's brochure, or a list when it has several.
+func (k *Kiosk) openBrochures() {
+	bs, err := k.s.view.Brochures(k.district)
+	if err == nil && len(bs) == 1 {
+		k.push(k.brochurePage(bs[0].ID))
+		return
+	}
+	k.push(k.brochuresPage(bs))
+}
+
+var _ = catalog.KindOffer

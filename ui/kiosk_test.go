@@ -1,0 +1,284 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"wegweiser/assets"
+	"wegweiser/catalog"
+	"wegweiser/catalog/install"
+	"wegweiser/config"
+	"wegweiser/ui/widgets"
+)
+
+// clock is a settable time for the kiosk under test.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+// newKiosk opens the sample catalogue in a test window, 1280×800 like the
+// kiosk's screen.
+func newKiosk(t *testing.T, cfg config.Config) (*Kiosk, *clock) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path, err := install.CompiledSample(t.TempDir(), assets.SampleSource())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	c := &clock{t: time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin)} // a Monday
+	if cfg.IdleReset == 0 {
+		cfg.IdleReset = config.DefaultIdleReset
+	}
+	k := New(a, w, Options{Catalog: cat, Config: cfg, Now: c.now})
+	return k, c
+}
+
+// tiles lists the tiles on screen whose text contains s, in drawing order.
+func tiles(k *Kiosk, s string) []*widgets.Tile {
+	var out []*widgets.Tile
+	var walk func(o fyne.CanvasObject, inTile *widgets.Tile)
+	walk = func(o fyne.CanvasObject, tile *widgets.Tile) {
+		switch o := o.(type) {
+		case *widgets.Tile:
+			tile = o
+			walk(o.Content, tile)
+			return
+		case *widgets.Paragraph:
+			if tile != nil && strings.Contains(o.Text, s) {
+				out = append(out, tile)
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c, tile)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok && tile == nil {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c, tile)
+			}
+		}
+	}
+	walk(k.win.Content(), nil)
+	for _, ov := range k.win.Canvas().Overlays().List() {
+		walk(ov, nil)
+	}
+	return out
+}
+
+// tap taps the first tile showing s, failing the test when there is none.
+func tap(t *testing.T, k *Kiosk, s string) {
+	t.Helper()
+	ts := tiles(k, s)
+	if len(ts) == 0 {
+		t.Fatalf("no tile shows %q on screen %q", s, k.Current())
+	}
+	test.Tap(ts[0])
+}
+
+// texts is every paragraph text on screen.
+func texts(k *Kiosk) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widgets.Paragraph:
+			b.WriteString(o.Text + "\n")
+			return
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(k.win.Content())
+	for _, ov := range k.win.Canvas().Overlays().List() {
+		walk(ov)
+	}
+	return b.String()
+}
+
+func TestChooseLanguageAndBrowse(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	if k.Current() != "welcome" || !strings.Contains(texts(k), "العربية") || !strings.Contains(texts(k), "ትግርኛ") {
+		t.Fatalf("welcome screen: %q\n%s", k.Current(), texts(k))
+	}
+	tap(t, k, "Deutsch")
+	if k.Current() != "home" || !strings.Contains(texts(k), "Landkreis Holzminden") {
+		t.Fatalf("after Deutsch: %s\n%s", k.Current(), texts(k))
+	}
+	if !strings.Contains(texts(k), "6 Angebote") {
+		t.Errorf("category counts missing:\n%s", texts(k))
+	}
+	tap(t, k, "Gründungsberatung")
+	if k.Current() != "offers" {
+		t.Fatalf("after category: %s", k.Current())
+	}
+	k.push(k.offerPage("iq-fachstelle-migrantenoekonomie"))
+	got := texts(k)
+	for _, want := range []string{"IQ Fachstelle Migrantenökonomie", "https://www.wir-gruenden-in-deutschland.de", "Auf meine Liste"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("offer screen lacks %q:\n%s", want, got)
+		}
+	}
+	tap(t, k, "Auf meine Liste")
+	if len(k.s.sheet) != 1 {
+		t.Fatalf("sheet = %v", k.s.sheet)
+	}
+	tap(t, k, "Zurück")
+	if k.Current() != "offers" {
+		t.Errorf("back went to %s", k.Current())
+	}
+	tap(t, k, "Startseite")
+	if k.Current() != "home" || !strings.Contains(texts(k), "Meine Liste (1)") {
+		t.Errorf("home after adding: %s\n%s", k.Current(), texts(k))
+	}
+}
+
+func TestLanguageChangeFromAnyScreenKeepsThePlace(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "English")
+	k.push(k.offerPage("iq-foerderprogramm"))
+	tap(t, k, "English") // the language button in the header
+	if k.Current() != "language" {
+		t.Fatalf("language button opened %s", k.Current())
+	}
+	tap(t, k, "Українська")
+	if k.Current() != "offer" || k.s.lang != "uk" || !strings.Contains(texts(k), "Назад") {
+		t.Errorf("after switching: %s %s\n%s", k.Current(), k.s.lang, texts(k))
+	}
+}
+
+func TestRightToLeftMirrorsTheLayout(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "العربية")
+	back, home := tiles(k, "رجوع"), tiles(k, "الرئيسية")
+	if len(back) == 0 || len(home) == 0 {
+		t.Fatalf("header buttons missing:\n%s", texts(k))
+	}
+	bx := fyne.CurrentApp().Driver().AbsolutePositionForObject(back[0]).X
+	hx := fyne.CurrentApp().Driver().AbsolutePositionForObject(home[0]).X
+	if bx <= hx || bx < 640 {
+		t.Errorf("back at x=%v, home at x=%v: in Arabic back stands rightmost", bx, hx)
+	}
+	// The first category stands on the right.
+	first := tiles(k, "استشارات")
+	if len(first) == 0 || fyne.CurrentApp().Driver().AbsolutePositionForObject(first[0]).X < 640 {
+		t.Errorf("first category not on the right")
+	}
+}
+
+func TestParagraphOrdersMixedLines(t *testing.T) {
+	test.NewTempApp(t)
+	p := widgets.NewParagraph("شبكة IQ Netzwerk هامبورغ", true, 800)
+	if got := strings.Join(p.VisibleLines(), "/"); got != " هامبورغ|IQ Netzwerk|شبكة " {
+		t.Errorf("drawn as %q", got)
+	}
+	list := widgets.NewParagraph("Vorher.\n\n- eins\n- zwei", false, 800)
+	if got := strings.Join(list.VisibleLines(), "/"); got != "Vorher.//•|eins/•|zwei" {
+		t.Errorf("list drawn as %q", got)
+	}
+}
+
+func TestFallbackTextIsMarked(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "English")
+	// Every text of the sample is translated; a text missing in the visitor's
+	// language is shown in a fallback language with a note naming it.
+	box := k.localized(catalog.Localized{Text: "Gründungsberatung", Lang: "de", Fallback: true}, 600, nil)
+	k.win.SetContent(box)
+	if !strings.Contains(texts(k), "Deutsch") {
+		t.Errorf("fallback note missing: %s", texts(k))
+	}
+}
+
+func TestIdleResetClearsEverything(t *testing.T) {
+	k, c := newKiosk(t, config.Config{District: "03255", IdleReset: 90 * time.Second})
+	tap(t, k, "Türkçe")
+	k.s.toggleSheet("iq-foerderprogramm")
+	k.s.large = true
+	k.push(k.searchPage())
+	test.Tap(k.keyboard.Key("a"))
+	test.Tap(k.keyboard.Key("b"))
+	if k.s.query != "ab" {
+		t.Fatalf("query = %q", k.s.query)
+	}
+	c.t = c.t.Add(89 * time.Second)
+	k.CheckIdle()
+	if k.IdlePromptShown() {
+		t.Fatal("prompt before the idle time")
+	}
+	c.t = c.t.Add(2 * time.Second)
+	k.CheckIdle()
+	if !k.IdlePromptShown() {
+		t.Fatal("no prompt after the idle time")
+	}
+	c.t = c.t.Add(IdleCountdown + time.Second)
+	k.CheckIdle()
+	if k.IdlePromptShown() || k.Current() != "welcome" || k.s.lang != "de" || len(k.s.sheet) != 0 || k.s.query != "" || k.s.large {
+		t.Errorf("after reset: screen %s lang %s sheet %v query %q large %v", k.Current(), k.s.lang, k.s.sheet, k.s.query, k.s.large)
+	}
+}
+
+func TestIdlePromptContinue(t *testing.T) {
+	k, c := newKiosk(t, config.Config{District: "03255", IdleReset: 30 * time.Second})
+	tap(t, k, "Deutsch")
+	c.t = c.t.Add(31 * time.Second)
+	k.CheckIdle()
+	if !k.IdlePromptShown() {
+		t.Fatal("no prompt")
+	}
+	tap(t, k, "Ja, weiter")
+	if k.IdlePromptShown() || k.Current() != "home" {
+		t.Errorf("after continue: prompt %v screen %s", k.IdlePromptShown(), k.Current())
+	}
+}
+
+func TestSearchWithOnScreenKeyboard(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "Deutsch")
+	tap(t, k, "Suchen")
+	for _, key := range []string{"a", "n", "e", "r", "k"} {
+		test.Tap(k.keyboard.Key(key))
+	}
+	got := texts(k)
+	if !strings.Contains(got, "Anerkennung in Deutschland") {
+		t.Errorf("results for 'anerk':\n%s", got)
+	}
+	test.Tap(k.keyboard.Key("⌫ Löschen"))
+	if k.s.query != "aner" {
+		t.Errorf("after delete: %q", k.s.query)
+	}
+}
+
+func TestArabicKeyboardSearches(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "العربية")
+	tap(t, k, "بحث")
+	if k.keyboard.LayoutName() != "ع" {
+		t.Fatalf("layout %q", k.keyboard.LayoutName())
+	}
+	for _, key := range []string{"ت", "م", "و", "ي", "ل"} {
+		test.Tap(k.keyboard.Key(key))
+	}
+	if !strings.Contains(texts(k), "التمويل") && !strings.Contains(texts(k), "تمويل") {
+		t.Errorf("Arabic search found nothing:\n%s", texts(k))
+	}
+}

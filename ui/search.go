@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"wegweiser/catalog"
+	"wegweiser/ui/widgets"
+)
+
+// searchPage finds offers, events and brochures as the visitor types on the
+// on-screen keyboard.
+func (k *Kiosk) searchPage() page {
+	return page{name: "search", title: func() string { return k.s.str.T("search_title") }, build: k.buildSearch}
+}
+
+func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
+	str := k.s.str
+	field := k.text("", width-40)
+	field.SizeName, field.Bold = theme.SizeNameHeadingText, true
+	fieldTile := widgets.NewTile(field, nil)
+	results := container.NewVBox()
+	update := func() {
+		if k.s.query == "" {
+			field.Text, field.Color = str.T("search_hint"), theme.ColorNamePlaceHolder
+		} else {
+			field.Text, field.Color = k.s.query+"▏", theme.ColorNameForeground
+		}
+		field.Refresh()
+		fieldTile.Refresh()
+		results.Objects = k.searchResults(width)
+		results.Refresh()
+	}
+	kb := widgets.NewKeyboard(widgets.LayoutsFor(k.s.lang),
+		widgets.KeyLabels{Space: str.T("keyboard_space"), Delete: str.T("keyboard_delete"), Clear: str.T("keyboard_clear")}, width)
+	kb.OnRune = func(r rune) { k.touch(); k.s.query += string(r); update() }
+	kb.OnBackspace = func() { k.touch(); k.s.query = widgets.DeleteLastRune(k.s.query); update() }
+	kb.OnClear = func() { k.touch(); k.s.query = ""; update() }
+	k.keyboard = kb
+	update()
+	return container.NewBorder(container.NewVBox(fieldTile, kb, separator()), nil, nil, nil, results)
+}
+
+// searchResults lists what the query finds, or says that it finds nothing.
+func (k *Kiosk) searchResults(width float32) []fyne.CanvasObject {
+	str := k.s.str
+	if len([]rune(k.s.query)) == 0 {
+		return nil
+	}
+	hits, err := k.s.view.Search(k.s.query, catalog.Filter{District: k.district, Now: k.opts.Now()})
+	if err != nil {
+		return []fyne.CanvasObject{k.errorText(err, width)}
+	}
+	if len(hits) == 0 {
+		return []fyne.CanvasObject{k.text(str.T("search_none"), width)}
+	}
+	out := []fyne.CanvasObject{k.caption(str.N("search_results", len(hits)), width)}
+	for _, h := range hits[:min(len(hits), 30)] {
+		h := h
+		icon := appIcon("info")
+		switch h.Kind {
+		case catalog.KindEvent:
+			icon = appIcon("event")
+		case catalog.KindBrochure:
+			icon = appIcon("brochure")
+		}
+		out = append(out, k.button(icon, h.Title.Text, width-40, func() { k.openHit(h) }))
+	}
+	return out
+}
+
+func (k *Kiosk) openHit(h catalog.Hit) {
+	switch h.Kind {
+	case catalog.KindEvent:
+		k.push(k.eventPage(h.ID))
+	case catalog.KindBrochure:
+		k.push(k.brochurePage(h.ID))
+	default:
+		k.push(k.offerPage(h.ID))
+	}
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"wegweiser/catalog"
+	"wegweiser/translations"
+)
+
+// session is everything one visitor did; a new visitor gets a new one.
+type session struct {
+	lang     string
+	str      *translations.Strings
+	view     catalog.View
+	rtl      bool
+	large    bool // larger text
+	contrast bool // high contrast
+	sheet    []string
+	query    string // what the visitor typed into search
+}
+
+func newSession(c *catalog.Catalog, lang string) *session {
+	s := &session{}
+	s.setLanguage(c, lang)
+	return s
+}
+
+func (s *session) setLanguage(c *catalog.Catalog, lang string) {
+	s.lang = lang
+	s.str = translations.For(lang)
+	s.view = c.In(lang)
+	s.rtl = catalog.IsRightToLeft(lang)
+}
+
+// onSheet reports whether an offer is on the visitor's list.
+func (s *session) onSheet(id string) bool {
+	for _, o := range s.sheet {
+		if o == id {
+			return true
+		}
+	}
+	return false
+}
+
+// toggleSheet adds an offer to the list or takes it off.
+func (s *session) toggleSheet(id string) {
+	for i, o := range s.sheet {
+		if o == id {
+			s.sheet = append(s.sheet[:i], s.sheet[i+1:]...)
+			return
+		}
+	}
+	s.sheet = append(s.sheet, id)
+}

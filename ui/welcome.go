@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+
+	"wegweiser/catalog"
+	"wegweiser/translations"
+	"wegweiser/ui/widgets"
+)
+
+// welcomePage is the attract screen: a greeting that goes round the
+// catalogue's languages, and a tile for each language by its own name in its
+// own script (never a flag).
+func (k *Kiosk) welcomePage() page {
+	return page{name: "welcome", title: func() string { return "Wegweiser" }, build: k.buildWelcome}
+}
+
+func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
+	greetLang := k.langs[k.attract%len(k.langs)]
+	greet := translations.For(greetLang)
+	rtl := catalog.IsRightToLeft(greetLang)
+	title := widgets.NewParagraph(greet.T("welcome_greeting"), rtl, width)
+	title.SizeName, title.Bold, title.Center = theme.SizeNameHeadingText, true, true
+	title.Color = theme.ColorNamePrimary
+	sub := widgets.NewParagraph(greet.T("welcome_subtitle")+" · "+greet.T("welcome_prompt"), rtl, width)
+	sub.Center = true
+
+	cols := 4
+	if len(k.langs) <= 6 {
+		cols = 3
+	}
+	tileWidth := width/float32(cols) - 30
+	var tiles []fyne.CanvasObject
+	for _, lang := range k.langs {
+		lang := lang
+		name := widgets.NewParagraph(catalog.NativeName(lang), catalog.IsRightToLeft(lang), tileWidth)
+		name.SizeName, name.Bold, name.Center = theme.SizeNameSubHeadingText, true, true
+		tile := widgets.NewTile(container.NewVBox(gap(12), name, gap(12)), k.act(func() { k.chooseLanguage(lang) }))
+		tiles = append(tiles, tile)
+	}
+	foot := widgets.NewParagraph(k.cat.Info().Publisher, false, width)
+	foot.SizeName, foot.Color, foot.Center = theme.SizeNameCaptionText, theme.ColorNamePlaceHolder, true
+
+	corner := widgets.NewCorner(k.openStaff)
+	body := container.NewVBox(
+		layout.NewSpacer(),
+		container.NewCenter(widgets.NewIcon(appIcon("info"), theme.ColorNamePrimary, 72)),
+		title, sub, gap(24),
+		container.NewGridWithColumns(cols, tiles...),
+		layout.NewSpacer(),
+		foot,
+	)
+	return container.NewStack(container.NewPadded(container.NewCenter(container.NewGridWrap(fyne.NewSize(width, body.MinSize().Height), body))),
+		container.NewWithoutLayout(corner))
+}
+
+// NextGreeting turns the welcome screen's greeting to the next language.
+func (k *Kiosk) NextGreeting() {
+	if k.Current() != "welcome" || k.idle != nil {
+		return
+	}
+	k.attract++
+	k.render()
+}
+
+// chooseLanguage starts the visit in lang.
+func (k *Kiosk) chooseLanguage(lang string) {
+	k.s.setLanguage(k.cat, lang)
+	k.applyTheme()
+	k.home()
+}
+
+// languagePage lets the visitor change the language from any screen; the
+// screen they came from is shown again in the new language.
+func (k *Kiosk) languagePage() page {
+	return page{name: "language", title: func() string { return k.s.str.T("nav_language") }, build: func(width float32) fyne.CanvasObject {
+		var tiles []fyne.CanvasObject
+		for _, lang := range k.langs {
+			lang := lang
+			name := widgets.NewParagraph(catalog.NativeName(lang), catalog.IsRightToLeft(lang), width/3-30)
+			name.SizeName, name.Bold, name.Center = theme.SizeNameSubHeadingText, true, true
+			tile := widgets.NewTile(name, k.act(func() {
+				k.s.setLanguage(k.cat, lang)
+				k.applyTheme()
+				k.back()
+			}))
+			tile.Primary = lang == k.s.lang
+			if tile.Primary {
+				name.Color = theme.ColorNameForegroundOnPrimary
+			}
+			tiles = append(tiles, tile)
+		}
+		return k.grid(3, tiles)
+	}}
+}

@@ -1,0 +1,167 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// KeyLayout is one on-screen keyboard layout: rows of keys, each key one
+// character.
+type KeyLayout struct {
+	Name string // on the key that switches to it, in its own script
+	Rows []string
+	RTL  bool
+}
+
+// The layouts a kiosk offers, for the scripts of its languages.
+var (
+	German = KeyLayout{Name: "ABC", Rows: []string{"1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-"}}
+	// English visitors get the German layout: the catalogue's words are German.
+	Turkish   = KeyLayout{Name: "TR", Rows: []string{"1234567890", "qwertyuıopğü", "asdfghjklşi", "zxcvbnmöç"}}
+	Arabic    = KeyLayout{Name: "ع", RTL: true, Rows: []string{"١٢٣٤٥٦٧٨٩٠", "ضصثقفغعهخحج", "شسيبلاتنمكط", "ئءؤرىةوزظدذ"}}
+	Persian   = KeyLayout{Name: "فا", RTL: true, Rows: []string{"۱۲۳۴۵۶۷۸۹۰", "ضصثقفغعهخحج", "شسیبلاتنمکگ", "ظطزرذدپوچژ"}}
+	Russian   = KeyLayout{Name: "РУ", Rows: []string{"1234567890", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбюё"}}
+	Ukrainian = KeyLayout{Name: "УК", Rows: []string{"1234567890", "йцукенгшщзхї", "фівапролджєґ", "ячсмитьбю'"}}
+)
+
+// LayoutsFor lists the layouts for a visitor language, its own first, then
+// the Latin one that the catalogue's source language needs.
+func LayoutsFor(lang string) []KeyLayout {
+	switch lang {
+	case "ar", "ckb", "ps":
+		return []KeyLayout{Arabic, German}
+	case "fa", "prs":
+		return []KeyLayout{Persian, German}
+	case "tr", "ku":
+		return []KeyLayout{Turkish, German}
+	case "ru":
+		return []KeyLayout{Russian, German}
+	case "uk":
+		return []KeyLayout{Ukrainian, German}
+	}
+	return []KeyLayout{German}
+}
+
+// Keyboard is the on-screen keyboard: no kiosk has a physical one.
+type Keyboard struct {
+	widget.BaseWidget
+	Layouts     []KeyLayout
+	Current     int
+	OnRune      func(rune)
+	OnBackspace func()
+	OnClear     func()
+	Labels      KeyLabels
+	Width       float32
+
+	box *fyne.Container
+}
+
+// KeyLabels are the words on the keys that are not letters.
+type KeyLabels struct{ Space, Delete, Clear string }
+
+// NewKeyboard makes a keyboard with the layouts, the first shown.
+func NewKeyboard(layouts []KeyLayout, labels KeyLabels, width float32) *Keyboard {
+	k := &Keyboard{Layouts: layouts, Labels: labels, Width: width, box: container.NewVBox()}
+	k.ExtendBaseWidget(k)
+	k.build()
+	return k
+}
+
+// Key returns the key that types s, for tests.
+func (k *Keyboard) Key(s string) *Tile {
+	var found *Tile
+	walkTiles(k.box, func(t *Tile) {
+		if p, ok := t.Content.(*Paragraph); ok && p.Text == s {
+			found = t
+		}
+	})
+	return found
+}
+
+func walkTiles(o fyne.CanvasObject, f func(*Tile)) {
+	switch o := o.(type) {
+	case *Tile:
+		f(o)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walkTiles(c, f)
+		}
+	}
+}
+
+func (k *Keyboard) key(label string, rtl bool, width float32, tapped func()) *Tile {
+	p := NewParagraph(label, rtl, width)
+	p.Center, p.Bold = true, true
+	p.SizeName = theme.SizeNameSubHeadingText
+	return NewTile(p, tapped)
+}
+
+func (k *Keyboard) build() {
+	l := k.Layouts[k.Current]
+	longest := 0
+	for _, row := range l.Rows {
+		longest = max(longest, len([]rune(row)))
+	}
+	keyWidth := k.Width/float32(longest) - 2*theme.Padding()
+	k.box.RemoveAll()
+	for _, row := range l.Rows {
+		var keys []fyne.CanvasObject
+		for _, r := range row {
+			r := r
+			keys = append(keys, k.key(string(r), l.RTL, keyWidth, func() {
+				if k.OnRune != nil {
+					k.OnRune(r)
+				}
+			}))
+		}
+		if l.RTL { // the first key of a right-to-left row stands on the right
+			for i, j := 0, len(keys)-1; i < j; i, j = i+1, j-1 {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+		k.box.Add(container.NewCenter(container.NewGridWrap(fyne.NewSize(keyWidth+2*theme.Padding(), MinTouch+8), keys...)))
+	}
+	var bottom []fyne.CanvasObject
+	if len(k.Layouts) > 1 {
+		next := k.Layouts[(k.Current+1)%len(k.Layouts)]
+		bottom = append(bottom, k.key(next.Name, next.RTL, 120, func() {
+			k.Current = (k.Current + 1) % len(k.Layouts)
+			k.build()
+			k.Refresh()
+		}))
+	}
+	bottom = append(bottom,
+		k.key(k.Labels.Space, false, k.Width*0.4, func() {
+			if k.OnRune != nil {
+				k.OnRune(' ')
+			}
+		}),
+		k.key("⌫ "+k.Labels.Delete, false, 200, func() {
+			if k.OnBackspace != nil {
+				k.OnBackspace()
+			}
+		}),
+		k.key(k.Labels.Clear, false, 160, func() {
+			if k.OnClear != nil {
+				k.OnClear()
+			}
+		}),
+	)
+	k.box.Add(container.NewCenter(container.NewHBox(bottom...)))
+}
+
+// LayoutName is the name of the layout shown.
+func (k *Keyboard) LayoutName() string { return k.Layouts[k.Current].Name }
+
+func (k *Keyboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(k.box) }
+
+// DeleteLastRune removes the last character of s.
+func DeleteLastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return string(r[:len(r)-1])
+}

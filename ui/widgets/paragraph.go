@@ -1,0 +1,318 @@
+package widgets
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"wegweiser/ui/bidi"
+	kiosktheme "wegweiser/ui/theme"
+)
+
+// Paragraph is text wrapped to a fixed width, each line in the visual order
+// of its direction and right-aligned when the visitor's language is written
+// right to left. Long text follows the catalogue's rules: paragraphs
+// separated by a blank line, lines starting with "- " are list items.
+//
+// All right-to-left handling of the kiosk's text lives here and in package
+// bidi, so that every screen gets it the same way.
+type Paragraph struct {
+	widget.BaseWidget
+	Text     string
+	RTL      bool
+	Width    float32            // wrap width
+	SizeName fyne.ThemeSizeName // theme.SizeNameText when ""
+	Bold     bool
+	Color    fyne.ThemeColorName // theme.ColorNameForeground when ""
+	MaxLines int                 // 0: no limit; else cut with "…"
+	Center   bool                // centre each line instead of aligning it to its reading side
+
+	lines    []textLine
+	builtFor string // the inputs lines were built from
+}
+
+// textLine is one drawn line: its runs and where they start.
+type textLine struct {
+	runs      []*canvas.Text
+	widths    []float32
+	baselines []float32
+	indent    float32 // list items: the space before (LTR) or after (RTL) the text
+	bullet    *canvas.Text
+}
+
+// NewParagraph makes a paragraph of text wrapped at width.
+func NewParagraph(text string, rtl bool, width float32) *Paragraph {
+	p := &Paragraph{Text: text, RTL: rtl, Width: width}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *Paragraph) textSize() float32 {
+	name := p.SizeName
+	if name == "" {
+		name = theme.SizeNameText
+	}
+	return theme.Size(name)
+}
+
+func (p *Paragraph) lineHeight() float32 { return p.textSize() * 1.45 }
+
+func (p *Paragraph) color() fyne.ThemeColorName {
+	if p.Color == "" {
+		return theme.ColorNameForeground
+	}
+	return p.Color
+}
+
+// measure is the width of s drawn in the font of its script.
+func (p *Paragraph) measure(s string) float32 {
+	size, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, p.textSize(), fyne.TextStyle{Bold: p.Bold}, kiosktheme.FontFor(bidi.ScriptOf(s), p.Bold))
+	return size.Width
+}
+
+// VisibleLines returns the lines as drawn, each as its runs' texts in visual
+// order joined by "|": what tests compare.
+func (p *Paragraph) VisibleLines() []string {
+	p.build()
+	var out []string
+	for _, l := range p.lines {
+		var parts []string
+		if l.bullet != nil && !p.RTL {
+			parts = append(parts, l.bullet.Text)
+		}
+		for _, r := range l.runs {
+			parts = append(parts, r.Text)
+		}
+		if l.bullet != nil && p.RTL {
+			parts = append(parts, l.bullet.Text)
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	return out
+}
+
+// build wraps the text into lines of canvas texts, unless they are already
+// built from the same inputs.
+func (p *Paragraph) build() {
+	key := fmt.Sprint(p.Text, "\x00", p.RTL, p.Width, p.textSize(), p.Bold, p.Color, p.MaxLines, theme.Color(p.color()))
+	if key == p.builtFor {
+		return
+	}
+	p.builtFor = key
+	p.lines = nil
+	size := p.textSize()
+	bulletIndent := size * 1.4
+	for i, para := range strings.Split(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n") {
+		if i > 0 {
+			p.lines = append(p.lines, textLine{}) // blank line between paragraphs
+		}
+		for _, raw := range strings.Split(para, "\n") {
+			item, isItem := strings.CutPrefix(strings.TrimSpace(raw), "- ")
+			width, indent := p.Width, float32(0)
+			if isItem {
+				width, indent = p.Width-bulletIndent, bulletIndent
+			}
+			for j, l := range p.wrap(strings.TrimSpace(item), width) {
+				tl := p.visualLine(l)
+				tl.indent = indent
+				if isItem && j == 0 {
+					tl.bullet = p.text("•")
+				}
+				p.lines = append(p.lines, tl)
+			}
+		}
+	}
+	if p.MaxLines > 0 && len(p.lines) > p.MaxLines {
+		p.lines = p.lines[:p.MaxLines]
+		last := &p.lines[p.MaxLines-1]
+		if n := len(last.runs); n > 0 {
+			end := last.runs[n-1]
+			if p.RTL {
+				end = last.runs[0]
+			}
+			end.Text += "…"
+			last.widths, last.baselines = p.measureRuns(last.runs)
+		}
+	}
+}
+
+// wrap breaks one logical line into lines no wider than width, at spaces.
+func (p *Paragraph) wrap(s string, width float32) []string {
+	if s == "" {
+		return []string{""}
+	}
+	words := strings.Fields(s)
+	space := p.measure(" ")
+	var out []string
+	var cur []string
+	var curW float32
+	for _, w := range words {
+		ww := p.measure(w)
+		if len(cur) > 0 && curW+space+ww > width {
+			out = append(out, strings.Join(cur, " "))
+			cur, curW = nil, 0
+		}
+		if len(cur) > 0 {
+			curW += space
+		}
+		cur = append(cur, w)
+		curW += ww
+	}
+	return append(out, strings.Join(cur, " "))
+}
+
+func (p *Paragraph) text(s string) *canvas.Text {
+	return &canvas.Text{Text: s, TextSize: p.textSize(), TextStyle: fyne.TextStyle{Bold: p.Bold},
+		Color: theme.Color(p.color()), FontSource: kiosktheme.FontFor(bidi.ScriptOf(s), p.Bold)}
+}
+
+func (p *Paragraph) visualLine(s string) textLine {
+	var tl textLine
+	for _, r := range bidi.Visual(s, p.RTL) {
+		tl.runs = append(tl.runs, p.byFont(r)...)
+	}
+	tl.widths, tl.baselines = p.measureRuns(tl.runs)
+	return tl
+}
+
+// byFont splits a run where its script's font lacks a character (which is
+// then drawn with the Latin font), in visual order.
+func (p *Paragraph) byFont(r bidi.Run) []*canvas.Text {
+	main := kiosktheme.FontFor(r.Script, p.Bold)
+	latin := kiosktheme.FontFor(bidi.Latin, p.Bold)
+	if r.Script == bidi.Latin {
+		t := p.text(r.Text)
+		t.FontSource = main
+		return []*canvas.Text{t}
+	}
+	var out []*canvas.Text
+	start, cur := 0, main
+	flush := func(end int) {
+		if end > start {
+			t := p.text(r.Text[start:end])
+			t.FontSource = cur
+			out = append(out, t)
+		}
+		start = end
+	}
+	for i, c := range r.Text {
+		f := main
+		if !kiosktheme.Covers(main, c) {
+			f = latin
+		}
+		if f != cur {
+			flush(i)
+			cur = f
+		}
+	}
+	flush(len(r.Text))
+	if r.RTL {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// measureRuns gives each run's width and baseline.
+func (p *Paragraph) measureRuns(runs []*canvas.Text) (widths, baselines []float32) {
+	widths = make([]float32, len(runs))
+	baselines = make([]float32, len(runs))
+	for i, r := range runs {
+		s, base := fyne.CurrentApp().Driver().RenderedTextSize(r.Text, r.TextSize, r.TextStyle, r.FontSource)
+		widths[i], baselines[i] = s.Width, base
+	}
+	return widths, baselines
+}
+
+// MinSize is the wrap width and the height of the lines.
+func (p *Paragraph) MinSize() fyne.Size {
+	p.ExtendBaseWidget(p)
+	p.build()
+	return fyne.NewSize(p.Width, float32(len(p.lines))*p.lineHeight())
+}
+
+func (p *Paragraph) CreateRenderer() fyne.WidgetRenderer {
+	p.ExtendBaseWidget(p)
+	r := &paragraphRenderer{p: p}
+	r.Layout(p.Size())
+	return r
+}
+
+type paragraphRenderer struct {
+	p       *Paragraph
+	objects []fyne.CanvasObject
+	lines   []textLine // the lines objects were taken from
+}
+
+func (r *paragraphRenderer) Destroy() {}
+func (r *paragraphRenderer) Objects() []fyne.CanvasObject {
+	r.sync()
+	return r.objects
+}
+func (r *paragraphRenderer) MinSize() fyne.Size { return r.p.MinSize() }
+
+func (r *paragraphRenderer) Refresh() {
+	r.Layout(r.p.Size())
+	canvas.Refresh(r.p)
+}
+
+// sync takes the objects from the paragraph's lines when they were rebuilt.
+func (r *paragraphRenderer) sync() {
+	r.p.build()
+	if len(r.lines) == len(r.p.lines) && (len(r.lines) == 0 || &r.lines[0] == &r.p.lines[0]) {
+		return
+	}
+	r.lines = r.p.lines
+	r.objects = r.objects[:0]
+	for _, l := range r.lines {
+		if l.bullet != nil {
+			r.objects = append(r.objects, l.bullet)
+		}
+		for _, t := range l.runs {
+			r.objects = append(r.objects, t)
+		}
+	}
+}
+
+// Layout places each line's runs left to right, from the left edge for
+// left-to-right text and ending at the right edge for right-to-left text.
+func (r *paragraphRenderer) Layout(size fyne.Size) {
+	r.sync()
+	lh := r.p.lineHeight()
+	for i, l := range r.lines {
+		var total float32
+		for _, w := range l.widths {
+			total += w
+		}
+		y := float32(i) * lh
+		x := l.indent
+		switch {
+		case r.p.Center:
+			x = (size.Width - total) / 2
+		case r.p.RTL:
+			x = size.Width - l.indent - total
+		}
+		if l.bullet != nil {
+			bx := float32(0)
+			if r.p.RTL {
+				bx = size.Width - l.indent*0.7
+			}
+			l.bullet.Move(fyne.NewPos(bx, y))
+			l.bullet.Resize(fyne.NewSize(l.indent, lh))
+		}
+		var base float32 // runs in different fonts share one baseline
+		for _, b := range l.baselines {
+			base = max(base, b)
+		}
+		for j, t := range l.runs {
+			t.Move(fyne.NewPos(x, y+base-l.baselines[j]))
+			t.Resize(fyne.NewSize(l.widths[j], lh))
+			x += l.widths[j]
+		}
+	}
+}

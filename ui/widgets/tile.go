@@ -1,0 +1,90 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// MinTouch is the smallest side of anything a visitor touches, in
+// device-independent pixels.
+const MinTouch = 56
+
+// Tile is a touch target: any content on a raised background, at least
+// MinTouch high. Every tap on the kiosk goes through a Tile or the on-screen
+// keyboard, so that the kiosk sees each interaction (Fyne has no global
+// input hook).
+type Tile struct {
+	widget.BaseWidget
+	Content  fyne.CanvasObject
+	OnTapped func()
+	Primary  bool // filled with the primary colour: the main action of a screen
+
+	bg *canvas.Rectangle
+}
+
+// NewTile makes a tile around content.
+func NewTile(content fyne.CanvasObject, tapped func()) *Tile {
+	t := &Tile{Content: content, OnTapped: tapped}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped runs the tile's action.
+func (t *Tile) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+// Cursor shows a hand over the tile where there is a mouse.
+func (t *Tile) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
+	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
+	t.bg.CornerRadius = 10
+	t.bg.StrokeWidth = 2
+	r := &tileRenderer{t: t}
+	r.Refresh()
+	return r
+}
+
+type tileRenderer struct{ t *Tile }
+
+func (r *tileRenderer) pad() float32 { return theme.Padding() * 2 }
+
+func (r *tileRenderer) Layout(size fyne.Size) {
+	r.t.bg.Resize(size)
+	p := r.pad()
+	inner := fyne.NewSize(size.Width-2*p, size.Height-2*p)
+	min := r.t.Content.MinSize()
+	y := p + (inner.Height-min.Height)/2 // centred vertically
+	r.t.Content.Move(fyne.NewPos(p, y))
+	r.t.Content.Resize(fyne.NewSize(inner.Width, min.Height))
+}
+
+func (r *tileRenderer) MinSize() fyne.Size {
+	m := r.t.Content.MinSize()
+	p := r.pad()
+	return fyne.NewSize(max(m.Width+2*p, MinTouch), max(m.Height+2*p, MinTouch))
+}
+
+func (r *tileRenderer) Refresh() {
+	if r.t.Primary {
+		r.t.bg.FillColor = theme.Color(theme.ColorNamePrimary)
+		r.t.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	} else {
+		r.t.bg.FillColor = theme.Color(theme.ColorNameButton)
+		r.t.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	}
+	r.t.bg.Refresh()
+	r.Layout(r.t.Size())
+}
+
+func (r *tileRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.t.bg, r.t.Content}
+}
+
+func (r *tileRenderer) Destroy() {}
