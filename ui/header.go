@@ -33,6 +33,9 @@ func (k *Kiosk) header(title string) fyne.CanvasObject {
 	} else {
 		bar = container.NewBorder(nil, nil, start, end)
 	}
+	if title == "" {
+		return container.NewVBox(container.NewPadded(bar), separator())
+	}
 	return container.NewVBox(container.NewPadded(bar), container.NewPadded(titleText), separator())
 }
 

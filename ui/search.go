@@ -12,7 +12,9 @@ import (
 // searchPage finds offers, events and brochures as the visitor types on the
 // on-screen keyboard.
 func (k *Kiosk) searchPage() page {
-	return page{name: "search", title: func() string { return k.s.str.T("search_title") }, build: k.buildSearch}
+	// No title: the search field says what the screen is for, and the
+	// keyboard needs the room.
+	return page{name: "search", ownScroll: true, title: func() string { return "" }, build: k.buildSearch}
 }
 
 func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
@@ -39,7 +41,9 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	kb.OnClear = func() { k.touch(); k.s.query = ""; update() }
 	k.keyboard = kb
 	update()
-	return container.NewBorder(container.NewVBox(fieldTile, kb, separator()), nil, nil, nil, results)
+	scroll := container.NewVScroll(results)
+	scroll.OnScrolled = func(fyne.Position) { k.touch() }
+	return container.NewBorder(fieldTile, container.NewVBox(separator(), kb), nil, nil, scroll)
 }
 
 // searchResults lists what the query finds, or says that it finds nothing.

@@ -95,7 +95,9 @@ func (k *Keyboard) key(label string, rtl bool, width float32, tapped func()) *Ti
 	p := NewParagraph(label, rtl, width)
 	p.Center, p.Bold = true, true
 	p.SizeName = theme.SizeNameSubHeadingText
-	return NewTile(p, tapped)
+	t := NewTile(p, tapped)
+	t.Compact = true
+	return t
 }
 
 func (k *Keyboard) build() {
@@ -104,7 +106,8 @@ func (k *Keyboard) build() {
 	for _, row := range l.Rows {
 		longest = max(longest, len([]rune(row)))
 	}
-	keyWidth := k.Width/float32(longest) - 2*theme.Padding()
+	// A key's text: its tile adds padding on both sides, the row a gap.
+	keyWidth := k.Width/float32(longest) - 2*theme.Padding() - theme.Padding() - 1
 	k.box.RemoveAll()
 	for _, row := range l.Rows {
 		var keys []fyne.CanvasObject
@@ -121,7 +124,7 @@ func (k *Keyboard) build() {
 				keys[i], keys[j] = keys[j], keys[i]
 			}
 		}
-		k.box.Add(container.NewCenter(container.NewGridWrap(fyne.NewSize(keyWidth+2*theme.Padding(), MinTouch+8), keys...)))
+		k.box.Add(container.NewCenter(container.NewHBox(keys...)))
 	}
 	var bottom []fyne.CanvasObject
 	if len(k.Layouts) > 1 {

@@ -21,6 +21,7 @@ type Tile struct {
 	Content  fyne.CanvasObject
 	OnTapped func()
 	Primary  bool // filled with the primary colour: the main action of a screen
+	Compact  bool // less padding, for keyboard keys
 
 	bg *canvas.Rectangle
 }
@@ -53,7 +54,12 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 
 type tileRenderer struct{ t *Tile }
 
-func (r *tileRenderer) pad() float32 { return theme.Padding() * 2 }
+func (r *tileRenderer) pad() float32 {
+	if r.t.Compact {
+		return theme.Padding()
+	}
+	return theme.Padding() * 2
+}
 
 func (r *tileRenderer) Layout(size fyne.Size) {
 	r.t.bg.Resize(size)
