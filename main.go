@@ -6,16 +6,20 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"wegweiser/assets"
+	"wegweiser/catalog"
 	"wegweiser/catalog/install"
 	"wegweiser/cli"
 	"wegweiser/config"
 	"wegweiser/ui"
 )
+
+var started = time.Now()
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Kiosk: runKiosk}))
@@ -23,21 +27,40 @@ func main() {
 
 // runKiosk opens the visitor interface on the data folder's catalogue.
 func runKiosk(opts cli.KioskOptions) int {
+	a := app.NewWithID("de.wegweiser.kiosk")
+	w := a.NewWindow("Wegweiser")
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 800))
+	if opts.ProbeStartup {
+		a.Lifecycle().SetOnStarted(func() {
+			go fyne.Do(func() {
+				w.Canvas().Capture() // a frame has been drawn once this returns
+				fmt.Printf("first frame after %d ms\n", time.Since(started).Milliseconds())
+				os.Exit(0) // not a.Quit: the probe measures, it need not close tidily
+			})
+		})
+		if opts.Bare {
+			w.ShowAndRun()
+			return 0
+		}
+	}
+
 	cfg, err := config.Load(opts.DataDir)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "wegweiser: %v (starting with the default settings)\n", err)
 	}
-	cat, _, err := install.Open(opts.DataDir, assets.SampleSource())
+	var cat *catalog.Catalog
+	if opts.Catalog != "" {
+		cat, err = catalog.Open(opts.Catalog)
+	} else {
+		cat, _, err = install.Open(opts.DataDir, assets.SampleSource())
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "wegweiser: cannot open the catalogue: %v\n", err)
 		return 1
 	}
 	defer cat.Close()
 
-	a := app.NewWithID("de.wegweiser.kiosk")
-	w := a.NewWindow("Wegweiser")
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(1280, 800))
 	k := ui.New(a, w, ui.Options{Catalog: cat, Config: cfg, Quit: a.Quit})
 	if !opts.Windowed {
 		w.SetFullScreen(true)

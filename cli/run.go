@@ -19,6 +19,10 @@ const (
 type KioskOptions struct {
 	DataDir  string
 	Windowed bool
+	// For development and measuring, not for kiosks:
+	Catalog      string // open this compiled catalogue instead of the data folder's
+	ProbeStartup bool   // print the time to the first frame, then quit
+	Bare         bool   // with ProbeStartup: an empty Fyne window, the baseline
 }
 
 // Env is what the commands read and write besides their arguments.
@@ -104,6 +108,9 @@ func kiosk(args []string, env Env) error {
 	opts := KioskOptions{}
 	fs.StringVar(&opts.DataDir, "data", "", "data folder")
 	fs.BoolVar(&opts.Windowed, "windowed", false, "open in a window instead of full screen")
+	fs.StringVar(&opts.Catalog, "catalog", "", "open this compiled catalogue file (development)")
+	fs.BoolVar(&opts.ProbeStartup, "probe-startup", false, "print the milliseconds to the first frame and quit (measuring)")
+	fs.BoolVar(&opts.Bare, "bare", false, "with --probe-startup: measure an empty window instead")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -17,15 +17,30 @@ func (k *Kiosk) homePage() page {
 }
 
 func (k *Kiosk) districtName() string {
-	ds, err := k.s.view.Districts()
-	if err == nil {
+	if k.s.districtName != "" {
+		return k.s.districtName
+	}
+	k.s.districtName = k.district
+	if ds, err := k.s.view.Districts(); err == nil {
 		for _, d := range ds {
 			if d.ID == k.district {
-				return d.Name.Text
+				k.s.districtName = d.Name.Text
 			}
 		}
 	}
-	return k.district
+	return k.s.districtName
+}
+
+// categories are the home screen's tiles, looked up once per language.
+func (k *Kiosk) categories() ([]catalog.CategoryTile, error) {
+	if k.s.categories != nil {
+		return k.s.categories, nil
+	}
+	tiles, err := k.s.view.Categories(k.district, k.opts.Now())
+	if err == nil {
+		k.s.categories = tiles
+	}
+	return tiles, err
 }
 
 func (k *Kiosk) districtTitle() string {
@@ -34,7 +49,7 @@ func (k *Kiosk) districtTitle() string {
 
 func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 	str := k.s.str
-	tiles, err := k.s.view.Categories(k.district, k.opts.Now())
+	tiles, err := k.categories()
 	if err != nil {
 		return k.errorText(err, width)
 	}
@@ -97,5 +112,3 @@ func (k *Kiosk) openBrochures() {
 	}
 	k.push(k.brochuresPage(bs))
 }
-
-var _ = catalog.KindOffer

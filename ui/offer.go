@@ -17,14 +17,26 @@ import (
 // cost, the languages spoken there, every contact with its opening hours
 // and whether it is open now, the website, and the visitor's list button.
 func (k *Kiosk) offerPage(id string) page {
+	// The header's title and the body show the same offer: look it up once
+	// per language.
+	var o *catalog.OfferDetail
+	var err error
+	lang := ""
+	load := func() (*catalog.OfferDetail, error) {
+		if lang != k.s.lang {
+			o, err = k.s.view.Offer(id)
+			lang = k.s.lang
+		}
+		return o, err
+	}
 	title := func() string {
-		if o, err := k.s.view.Offer(id); err == nil {
+		if o, err := load(); err == nil {
 			return o.Title.Text
 		}
 		return id
 	}
 	return page{name: "offer", title: title, build: func(width float32) fyne.CanvasObject {
-		o, err := k.s.view.Offer(id)
+		o, err := load()
 		if err != nil {
 			return k.errorText(err, width)
 		}

@@ -26,7 +26,7 @@ func (k *Kiosk) offersPage(c catalog.CategoryTile) page {
 }
 
 func (k *Kiosk) categoryName(id string) string {
-	tiles, err := k.s.view.Categories(k.district, k.opts.Now())
+	tiles, err := k.categories()
 	if err == nil {
 		for _, t := range tiles {
 			if t.ID == id {

@@ -15,6 +15,10 @@ type session struct {
 	contrast bool // high contrast
 	sheet    []string
 	query    string // what the visitor typed into search
+
+	// Looked up once per language: every screen's header needs them.
+	categories   []catalog.CategoryTile
+	districtName string
 }
 
 func newSession(c *catalog.Catalog, lang string) *session {
@@ -28,6 +32,7 @@ func (s *session) setLanguage(c *catalog.Catalog, lang string) {
 	s.str = translations.For(lang)
 	s.view = c.In(lang)
 	s.rtl = catalog.IsRightToLeft(lang)
+	s.categories, s.districtName = nil, ""
 }
 
 // onSheet reports whether an offer is on the visitor's list.
