@@ -1,0 +1,44 @@
+package importcsv
+
+// nearest returns the candidate closest to word by edit distance, if it is
+// close enough to be what the author meant, else "". (The same rule as
+// catalog/source uses for unknown keys.)
+func nearest(word string, candidates []string) string {
+	if len(word) > 64 {
+		return ""
+	}
+	best, bestDist := "", -1
+	for _, c := range candidates {
+		d := editDistance(word, c)
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := max(len([]rune(word))/3, 2)
+	if bestDist < 0 || bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
