@@ -5,7 +5,9 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +18,10 @@ import (
 	"wegweiser/catalog/install"
 	"wegweiser/cli"
 	"wegweiser/config"
+	"wegweiser/logging"
+	"wegweiser/stats"
 	"wegweiser/ui"
+	"wegweiser/watchdog"
 )
 
 var started = time.Now()
@@ -45,9 +50,27 @@ func runKiosk(opts cli.KioskOptions) int {
 		}
 	}
 
+	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "wegweiser: cannot create the data folder: %v\n", err)
+		return 1
+	}
+	logger, logFile, err := logging.Setup(opts.DataDir)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "wegweiser: no log file: %v\n", err)
+	} else {
+		defer logFile.Close()
+		slog.SetDefault(logger)
+	}
 	cfg, err := config.Load(opts.DataDir)
 	if err != nil {
+		slog.Error("kiosk.toml is broken; starting with the default settings", "error", err)
 		fmt.Fprintf(os.Stderr, "wegweiser: %v (starting with the default settings)\n", err)
+	}
+	counts, err := stats.Open(filepath.Join(opts.DataDir, stats.FileName))
+	if err != nil {
+		slog.Error("no statistics this run", "error", err)
+	} else {
+		defer counts.Close()
 	}
 	var cat *catalog.Catalog
 	if opts.Catalog != "" {
@@ -61,7 +84,7 @@ func runKiosk(opts cli.KioskOptions) int {
 	}
 	defer cat.Close()
 
-	k := ui.New(a, w, ui.Options{Catalog: cat, Config: cfg, Quit: a.Quit})
+	k := ui.New(a, w, ui.Options{Catalog: cat, Config: cfg, Quit: a.Quit, Stats: counts})
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk
@@ -69,6 +92,32 @@ func runKiosk(opts cli.KioskOptions) int {
 	stop := make(chan struct{})
 	defer close(stop)
 	k.StartTimers(stop)
+	if !opts.ProbeStartup {
+		a.Lifecycle().SetOnStarted(func() { _ = watchdog.Ready() })
+		go feedWatchdog(stop)
+	}
+	slog.Info("kiosk started", "catalogue", cat.Info().ID, "version", cat.Info().Version)
 	w.ShowAndRun()
+	_ = watchdog.Stopping()
 	return 0
+}
+
+// feedWatchdog tells systemd that the interface is alive, from the
+// interface's own goroutine: when it freezes, the pings stop and systemd
+// restarts the kiosk.
+func feedWatchdog(stop <-chan struct{}) {
+	every, ok := watchdog.Interval()
+	if !ok {
+		return // not started by systemd with a watchdog
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+			fyne.Do(func() { _ = watchdog.Ping() })
+		}
+	}
 }

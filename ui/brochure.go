@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
 
@@ -31,6 +32,7 @@ func (k *Kiosk) brochuresPage(bs []catalog.BrochureSummary) page {
 // brochurePage shows a brochure page by page: the section's heading, text
 // and image, and the contacts of the offers it names.
 func (k *Kiosk) brochurePage(id string) page {
+	k.count(stats.Brochure, id)
 	index := 0 // the page shown
 	return page{name: "brochure", title: func() string {
 		if b, err := k.s.view.Brochure(id); err == nil {

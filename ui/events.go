@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/stats"
 	"wegweiser/ui/bidi"
 	"wegweiser/ui/widgets"
 )
@@ -37,6 +38,7 @@ func (k *Kiosk) eventsPage() page {
 
 // eventPage shows one event in full.
 func (k *Kiosk) eventPage(id string) page {
+	k.count(stats.Event, id)
 	return page{name: "event", title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
 		e, err := k.s.view.Event(id)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"wegweiser/catalog"
 	"wegweiser/config"
+	"wegweiser/stats"
 	kiosktheme "wegweiser/ui/theme"
 	"wegweiser/ui/widgets"
 )
@@ -18,6 +19,7 @@ type Options struct {
 	Config  config.Config
 	Now     func() time.Time // the clock; time.Now when nil
 	Quit    func()           // closes the program, for staff
+	Stats   *stats.Store     // anonymous counts for funders; nil counts nothing
 }
 
 // Kiosk is the visitor interface in one window.
@@ -98,6 +100,14 @@ func (k *Kiosk) Reset() {
 	k.stack = []page{k.welcomePage()}
 	k.lastActivity = k.opts.Now()
 	k.render()
+}
+
+// count adds one to the anonymous statistics: what was looked at, in which
+// language, on which day. Nothing about the visitor.
+func (k *Kiosk) count(kind stats.Kind, item string) {
+	if k.opts.Stats != nil {
+		_ = k.opts.Stats.Count(k.opts.Now(), kind, item, k.s.lang) // statistics never stop a visit
+	}
 }
 
 // touch records that the visitor did something.

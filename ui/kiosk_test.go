@@ -12,6 +12,7 @@ import (
 	"wegweiser/catalog"
 	"wegweiser/catalog/install"
 	"wegweiser/config"
+	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
 
@@ -280,5 +281,29 @@ func TestArabicKeyboardSearches(t *testing.T) {
 	}
 	if !strings.Contains(texts(k), "التمويل") && !strings.Contains(texts(k), "تمويل") {
 		t.Errorf("Arabic search found nothing:\n%s", texts(k))
+	}
+}
+
+func TestStatisticsCountViewsPerLanguage(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	store, err := stats.Open(t.TempDir() + "/stats.sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	k.opts.Stats = store
+	tap(t, k, "العربية")
+	tap(t, k, "استشارات")
+	k.push(k.offerPage("iq-fachstelle-migrantenoekonomie"))
+	k.push(k.offerPage("iq-fachstelle-migrantenoekonomie"))
+	var csv strings.Builder
+	if err := store.ExportCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	got := csv.String()
+	for _, want := range []string{"2026-11-23,category,founding-advice,ar,<5", "2026-11-23,offer,iq-fachstelle-migrantenoekonomie,ar,<5"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("statistics lack %q:\n%s", want, got)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"wegweiser/catalog"
 	"wegweiser/catalog/hours"
+	"wegweiser/stats"
 	"wegweiser/ui/bidi"
 	"wegweiser/ui/widgets"
 )
@@ -17,6 +18,7 @@ import (
 // cost, the languages spoken there, every contact with its opening hours
 // and whether it is open now, the website, and the visitor's list button.
 func (k *Kiosk) offerPage(id string) page {
+	k.count(stats.Offer, id)
 	// The header's title and the body show the same offer: look it up once
 	// per language.
 	var o *catalog.OfferDetail

@@ -7,12 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wegweiser/catalog"
+	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
 
 // offersPage lists a category's offers. The list builds only the rows on
 // screen, so a category of thousands of offers scrolls as fast as one of ten.
 func (k *Kiosk) offersPage(c catalog.CategoryTile) page {
+	k.count(stats.Category, c.ID)
 	return page{name: "offers", ownScroll: true, title: func() string { return k.categoryName(c.ID) }, build: func(width float32) fyne.CanvasObject {
 		offers, err := k.s.view.Offers(k.district, c.ID, k.opts.Now())
 		if err != nil {
