@@ -48,7 +48,7 @@ func (v View) Brochures(district string) ([]BrochureSummary, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	texts, err := v.c.texts(keys, v.chain)
+	texts, err := v.c.texts(keys, v.chain, "title")
 	if err != nil {
 		return nil, err
 	}

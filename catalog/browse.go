@@ -79,7 +79,7 @@ func (v View) Districts() ([]DistrictName, error) {
 		out = append(out, d)
 	}
 	rows.Close()
-	texts, err := v.c.texts(keys, v.chain)
+	texts, err := v.c.texts(keys, v.chain, "name")
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (v View) Categories(district string, now time.Time) ([]CategoryTile, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	texts, err := v.c.texts(keys, v.chain)
+	texts, err := v.c.texts(keys, v.chain, "name", "description")
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (v View) Offers(district, category string, now time.Time) ([]OfferSummary, 
 }
 
 func (v View) offerSummaries(keys []int64, ids []string) ([]OfferSummary, error) {
-	texts, err := v.c.texts(keys, v.chain)
+	texts, err := v.c.texts(keys, v.chain, "title", "provider", "summary")
 	if err != nil {
 		return nil, err
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // the SQLite driver, pure Go
 )
@@ -21,15 +23,21 @@ type BuildInfo struct {
 
 // Compile writes content as a new catalogue file at path, replacing any
 // file there only once the new one is complete.
+//
+// The catalogue is first written to path+".building"; merging the full-text
+// index there leaves free pages behind, so the file that is kept is a
+// compact copy of it (VACUUM INTO path+".compact"), renamed to path.
 func Compile(c *Content, path string, info BuildInfo) (err error) {
-	tmp := path + ".building"
-	_ = os.Remove(tmp)
+	building, compact := path+".building", path+".compact"
+	_ = os.Remove(building)
+	_ = os.Remove(compact)
 	defer func() {
+		_ = os.Remove(building)
 		if err != nil {
-			_ = os.Remove(tmp)
+			_ = os.Remove(compact)
 		}
 	}()
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(tmp)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(building)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return err
 	}
@@ -38,13 +46,25 @@ func Compile(c *Content, path string, info BuildInfo) (err error) {
 		db.Close()
 		return fmt.Errorf("writing the catalogue: %w", err)
 	}
+	t := time.Now()
+	if _, err := db.Exec("VACUUM INTO ?", compact); err != nil {
+		db.Close()
+		return fmt.Errorf("writing the catalogue: %w", err)
+	}
+	trace("vacuum into", t)
 	if err := db.Close(); err != nil {
 		return err
 	}
-	if err := syncFile(tmp); err != nil {
+	if err := syncFile(compact); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	return os.Rename(compact, path)
+}
+
+func trace(what string, t time.Time) {
+	if os.Getenv("WEGWEISER_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, "%-20s %v\n", what, time.Since(t))
+	}
 }
 
 func syncFile(path string) error {
@@ -64,20 +84,48 @@ func write(db *sql.DB, c *Content, info BuildInfo) error {
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		return err
 	}
+	if cfg := os.Getenv("WEGWEISER_FTS"); cfg != "" {
+		for _, c := range strings.Split(cfg, ";") {
+			for _, t := range searchTables {
+				if _, err := db.ExecContext(ctx, "INSERT INTO "+t+"("+t+", rank) VALUES("+c+")"); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}}
+	t := time.Now()
 	w.all(c, info)
+	w.writeTexts()
+	trace("tables", t)
+	t = time.Now()
+	w.searchIndex(c.Meta.Languages, c.Meta.SourceLanguage)
+	trace("search index", t)
 	if w.err != nil {
 		return w.err
 	}
+	t = time.Now()
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	_, err = db.ExecContext(ctx, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO search_prefix(search_prefix) VALUES('optimize'); ANALYZE; VACUUM;")
+	trace("commit", t)
+	t = time.Now()
+	for _, table := range searchTables {
+		if _, err := db.ExecContext(ctx, "INSERT INTO "+table+"("+table+") VALUES('optimize')"); err != nil {
+			return err
+		}
+	}
+	trace("optimize", t)
+	t = time.Now()
+	// Without STAT4 samples, which would make SQLite prepare a statement
+	// anew each time it runs with other values.
+	_, err = db.ExecContext(ctx, "ANALYZE; DROP TABLE IF EXISTS sqlite_stat4;")
+	trace("analyze", t)
 	return err
 }
 
@@ -87,7 +135,9 @@ type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 	err   error
-	key   int64 // last key handed out
+	key   int64        // last key handed out
+	texts []textRow    // every text, written by writeTexts
+	items []searchItem // what the search index will hold, in catalogue order
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -110,9 +160,43 @@ func (w *writer) nextKey() int64 {
 	return w.key
 }
 
+// text queues the texts of an owner's field; writeTexts writes them.
 func (w *writer) text(owner int64, field string, t Text) {
 	for lang, v := range t {
-		w.exec("INSERT INTO text(owner, field, lang, value) VALUES(?,?,?,?)", owner, field, lang, v)
+		w.texts = append(w.texts, textRow{owner, field, lang, v})
+	}
+}
+
+// textRow is one row of the table text.
+type textRow struct {
+	owner       int64
+	field, lang string
+	value       string
+}
+
+// longFields are the fields shown only on an item's own page.
+var longFields = map[string]bool{"description": true, "audience": true, "body": true}
+
+// writeTexts writes the texts, first the short ones (titles, names,
+// summaries...) and then the long ones, each by owner, so that the short
+// texts that lists and search results show lie together in a few pages of
+// the file rather than between descriptions.
+func (w *writer) writeTexts() {
+	sort.Slice(w.texts, func(i, j int) bool {
+		a, b := w.texts[i], w.texts[j]
+		if longFields[a.field] != longFields[b.field] {
+			return !longFields[a.field]
+		}
+		if a.owner != b.owner {
+			return a.owner < b.owner
+		}
+		if a.field != b.field {
+			return a.field < b.field
+		}
+		return a.lang < b.lang
+	})
+	for _, t := range w.texts {
+		w.exec("INSERT INTO text(owner, field, lang, value) VALUES(?,?,?,?)", t.owner, t.field, t.lang, t.value)
 	}
 }
 
@@ -184,8 +268,7 @@ func (w *writer) offer(ord int, o Offer) {
 		w.text(ck, "label", c.Label)
 		w.text(ck, "hours_note", c.HoursNote)
 	}
-	w.searchDocs(KindOffer, k, o.Title, o.Summary, o.Description, o.Audience, o.Provider, o.Cost)
-	w.tags(KindOffer, k, o.Tags)
+	w.searchDocs(KindOffer, k, o.ID, o.Areas, o.Tags, o.Title, o.Summary, o.Description, o.Audience, o.Provider, o.Cost)
 }
 
 func (w *writer) event(ord int, e Event) {
@@ -205,7 +288,7 @@ func (w *writer) event(ord int, e Event) {
 	for _, c := range e.Categories {
 		w.exec("INSERT OR IGNORE INTO event_category(category, event) VALUES(?,?)", c, k)
 	}
-	w.searchDocs(KindEvent, k, e.Title, e.Summary, e.Description, e.Place)
+	w.searchDocs(KindEvent, k, e.ID, e.Areas, nil, e.Title, e.Summary, e.Description, e.Place)
 }
 
 func (w *writer) brochure(ord int, b Brochure) {
@@ -224,7 +307,7 @@ func (w *writer) brochure(ord int, b Brochure) {
 		appendText(headings, s.Heading)
 		appendText(bodies, s.Body)
 	}
-	w.searchDocs(KindBrochure, k, b.Title, headings, bodies)
+	w.searchDocs(KindBrochure, k, b.ID, []string{b.Area}, nil, b.Title, headings, bodies)
 }
 
 func appendText(dst, src Text) {
@@ -236,43 +319,128 @@ func appendText(dst, src Text) {
 	}
 }
 
-// searchDocs adds one search document per language that has any of the
-// texts: the title, the summary, and the rest as body.
-func (w *writer) searchDocs(kind Kind, key int64, title, summary Text, body ...Text) {
-	langs := map[string]bool{}
-	for _, t := range append([]Text{title, summary}, body...) {
-		for lang := range t {
-			langs[lang] = true
+// searchItem is an offer, event or brochure as the search index holds it.
+type searchItem struct {
+	kind           Kind
+	key            int64
+	id             string
+	area           string // the block it is filed under: see fileUnder
+	title, summary Text
+	body           []Text
+	tags           []string
+}
+
+// searchDocs queues an item for the search index, which searchIndex
+// writes once every item has its key.
+func (w *writer) searchDocs(kind Kind, key int64, id string, areas []string, tags []string, title, summary Text, body ...Text) {
+	w.items = append(w.items, searchItem{kind: kind, key: key, id: id, area: fileUnder(areas), title: title, summary: summary, body: body, tags: tags})
+}
+
+// fileUnder is the area an item's search documents are filed under: the
+// longest district id (of 2, 3, 5 or 8 digits) that is a prefix of all its
+// areas, else "00". It covers every district that sees the item, so a
+// search for a district need only read the blocks of AreasCovering.
+func fileUnder(areas []string) string {
+	if len(areas) == 0 {
+		return Nationwide
+	}
+	common := areas[0]
+	for _, a := range areas[1:] {
+		n := 0
+		for n < len(common) && n < len(a) && common[n] == a[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	for _, n := range []int{8, 5, 3, 2} {
+		if len(common) >= n && ValidDistrictID(common[:n]) {
+			return common[:n]
 		}
 	}
-	for lang := range langs {
-		var parts []string
-		for _, t := range body {
-			if t[lang] != "" {
-				parts = append(parts, t[lang])
+	return Nationwide
+}
+
+// searchIndex writes the search documents, numbered in blocks by language
+// (the catalogue's in menu order, then any other) and area, and the blocks'
+// rowid ranges. Tags, which may be in any language, are searched with the
+// source language: they are part of its documents' body.
+func (w *writer) searchIndex(catalogLanguages []string, sourceLanguage string) {
+	sort.SliceStable(w.items, func(i, j int) bool { return w.items[i].area < w.items[j].area })
+	langs := append([]string{}, catalogLanguages...)
+	var others []string
+	for _, it := range w.items {
+		for _, t := range append([]Text{it.title, it.summary}, it.body...) {
+			for lang := range t {
+				if !contains(langs, lang) && !contains(others, lang) {
+					others = append(others, lang)
+				}
 			}
 		}
-		rowid := w.nextKey()
-		w.exec("INSERT INTO search_doc(rowid, kind, item, lang) VALUES(?,?,?,?)", rowid, string(kind), key, lang)
-		w.exec("INSERT INTO search(rowid, title, summary, body) VALUES(?,?,?,?)", rowid, title[lang], summary[lang], strings.Join(parts, "\n"))
-		if title[lang] != "" {
-			w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title[lang])
+	}
+	sort.Strings(others)
+	var rowid int64
+	for _, lang := range append(langs, others...) {
+		var area string
+		var first int64
+		block := func() {
+			if first > 0 {
+				w.exec("INSERT INTO search_block(lang, area, first, last) VALUES(?,?,?,?)", lang, area, first, rowid)
+			}
+		}
+		for _, it := range w.items {
+			var parts []string
+			for _, t := range it.body {
+				if t[lang] != "" {
+					parts = append(parts, t[lang])
+				}
+			}
+			if lang == sourceLanguage {
+				parts = append(parts, it.tags...)
+			}
+			title, summary, body := it.title[lang], it.summary[lang], strings.Join(parts, "\n")
+			if title == "" && summary == "" && body == "" {
+				continue
+			}
+			if first == 0 || it.area != area {
+				block()
+				area, first = it.area, rowid+1
+			}
+			rowid++
+			w.exec("INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len) VALUES(?,?,?,?,?,?,?,?)",
+				rowid, string(it.kind), it.key, it.id, lang, title, utf8.RuneCountInString(summary), utf8.RuneCountInString(body))
+			if title != "" {
+				w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, distinctWords(title))
+				w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title)
+			}
+			for part, text := range []string{summary, body} {
+				if text != "" {
+					w.exec("INSERT INTO search(rowid, text) VALUES(?,?)", rowid<<1|int64(part), distinctWords(text))
+				}
+			}
+		}
+		block()
+	}
+}
+
+// distinctWords is what the trigram index holds of a text: each of its
+// words once, in order, separated by spaces. Search matches each word of a
+// query (split the same way, see searchExpression) inside one word of a
+// text, so it finds the same documents; but the index is a third smaller,
+// as it holds neither repeated words nor their positions.
+func distinctWords(s string) string {
+	seen := map[string]bool{}
+	var b strings.Builder
+	for _, w := range words(s) {
+		if !seen[w] {
+			seen[w] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
 		}
 	}
+	return b.String()
 }
-
-// tags adds the item's extra search words, which may be in any language.
-func (w *writer) tags(kind Kind, key int64, tags []string) {
-	if len(tags) == 0 {
-		return
-	}
-	rowid := w.nextKey()
-	w.exec("INSERT INTO search_doc(rowid, kind, item, lang) VALUES(?,?,?,?)", rowid, string(kind), key, anyLanguage)
-	w.exec("INSERT INTO search(rowid, title, summary, body) VALUES(?,?,?,?)", rowid, "", "", strings.Join(tags, "\n"))
-}
-
-// anyLanguage is the language of search documents that match in every language.
-const anyLanguage = "*"
 
 const (
 	dateLayout     = "2006-01-02"

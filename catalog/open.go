@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,6 +16,10 @@ import (
 type Catalog struct {
 	db   *sql.DB
 	info Info
+
+	searchMu sync.Mutex
+	blocks   []searchBlock // of the search index, in rowid order; read on the first search
+	search   *searchIndex  // of the district last searched
 }
 
 // Info describes a compiled catalogue: what staff see and `catalog info` prints.
@@ -142,52 +147,44 @@ func (c *Catalog) loadInfo() error {
 }
 
 // texts loads the texts of owners: owner → field → language → string.
-// With langs, only those languages are read.
-func (c *Catalog) texts(owners []int64, langs []string) (map[int64]map[string]Text, error) {
-	const chunk = 2000 // well below SQLite's limit of variables in a statement
+// With langs, only those languages are read; with fields, only those fields.
+func (c *Catalog) texts(owners []int64, langs []string, fields ...string) (map[int64]map[string]Text, error) {
 	out := make(map[int64]map[string]Text, len(owners))
-	for start := 0; start < len(owners); start += chunk {
-		if err := c.textsInto(out, owners[start:min(start+chunk, len(owners))], langs); err != nil {
-			return nil, err
-		}
+	if len(owners) == 0 {
+		return out, nil
 	}
-	return out, nil
-}
-
-func (c *Catalog) textsInto(out map[int64]map[string]Text, owners []int64, langs []string) error {
-	q := "SELECT owner, field, lang, value FROM text WHERE owner IN (" + placeholders(len(owners)) + ")"
-	args := make([]any, 0, len(owners)+len(langs))
-	for _, o := range owners {
-		args = append(args, o)
+	q := "SELECT owner, field, lang, value FROM text WHERE owner IN (SELECT value FROM json_each(?))"
+	args := []any{keyList(owners)}
+	if len(fields) > 0 {
+		q += " AND field IN (" + placeholders(len(fields)) + ")"
+		args = append(args, stringArgs(fields)...)
 	}
 	if len(langs) > 0 {
 		q += " AND lang IN (" + placeholders(len(langs)) + ")"
-		for _, l := range langs {
-			args = append(args, l)
-		}
+		args = append(args, stringArgs(langs)...)
 	}
 	rows, err := c.db.Query(q, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var owner int64
 		var field, lang, value string
 		if err := rows.Scan(&owner, &field, &lang, &value); err != nil {
-			return err
+			return nil, err
 		}
-		fields := out[owner]
-		if fields == nil {
-			fields = map[string]Text{}
-			out[owner] = fields
+		texts := out[owner]
+		if texts == nil {
+			texts = map[string]Text{}
+			out[owner] = texts
 		}
-		if fields[field] == nil {
-			fields[field] = Text{}
+		if texts[field] == nil {
+			texts[field] = Text{}
 		}
-		fields[field][lang] = value
+		texts[field][lang] = value
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 func placeholders(n int) string {

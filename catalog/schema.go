@@ -4,20 +4,26 @@ package catalog
 const ApplicationID = 0x57475743
 
 // SchemaVersion is stored as user_version; Open refuses other versions.
-const SchemaVersion = 1
+// Version 2: texts in a rowid table, search documents in blocks by language
+// and area, searched without bm25.
+const SchemaVersion = 2
 
 // schema is the compiled catalogue. Every district, category, offer,
 // contact, event, brochure and section has an integer key from one
 // sequence, so that all their texts live in one table keyed by owner.
 // Lists of short codes (languages, tags) are stored space- or
 // newline-separated: they are only ever read whole.
+//
+// Texts are a rowid table with a separate key index: in a WITHOUT ROWID
+// table, a row longer than about 1000 bytes (a description) spills into an
+// overflow page of its own, which wasted 40 % of the file.
 const schema = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE language(code TEXT PRIMARY KEY, ord INTEGER NOT NULL,
 	required_total INTEGER NOT NULL, required_done INTEGER NOT NULL,
 	optional_total INTEGER NOT NULL, optional_done INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE text(owner INTEGER NOT NULL, field TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL,
-	PRIMARY KEY(owner, field, lang)) WITHOUT ROWID;
+CREATE TABLE text(owner INTEGER NOT NULL, field TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL);
+CREATE UNIQUE INDEX text_key ON text(owner, field, lang);
 CREATE TABLE district(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ord INTEGER NOT NULL);
 CREATE TABLE category(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ord INTEGER NOT NULL, icon TEXT NOT NULL);
 CREATE TABLE offer(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ord INTEGER NOT NULL,
@@ -40,11 +46,31 @@ CREATE TABLE section_offer(section INTEGER NOT NULL, ord INTEGER NOT NULL, offer
 CREATE TABLE media(path TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 
 -- Full-text search: one document per item and language that has text in
--- it; tags, which are in any language, form a document of language '*'.
-CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item INTEGER NOT NULL, lang TEXT NOT NULL);
-CREATE VIRTUAL TABLE search USING fts5(title, summary, body, content='',
-	tokenize='trigram remove_diacritics 1');
--- Titles by word prefix, for the first one or two letters typed.
-CREATE VIRTUAL TABLE search_prefix USING fts5(title, content='',
+-- it; tags, which are in any language, are in the source language's body.
+-- Document d is row d of search_doc, of search_title (its title) and of
+-- search_prefix (its title's words by prefix, for the first one or two
+-- letters typed), and rows d<<1 and d<<1|1 of search (its summary and
+-- body), each row present if its text is not empty. The trigram indexes
+-- search_title and search remove diacritics and hold each word of a text
+-- once (see distinctWords); they keep no column sizes, which only bm25
+-- needs: search ranks by part and length. Titles have an index of their
+-- own, as the best results: a search for a common word stops there.
+-- search_doc holds what search results show and rank by: the item's id,
+-- the title in the document's language, and lengths in characters.
+--
+-- Documents are numbered in blocks, by language and then by the area they
+-- are filed under (the longest district id that is a prefix of all the
+-- item's areas, or '00'): a search reads only the blocks of its language
+-- and of the areas covering the kiosk's district, as rowid ranges.
+CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item INTEGER NOT NULL, id TEXT NOT NULL,
+	lang TEXT NOT NULL, title TEXT NOT NULL, summary_len INTEGER NOT NULL, body_len INTEGER NOT NULL);
+CREATE TABLE search_block(lang TEXT NOT NULL, area TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+	PRIMARY KEY(lang, area)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE search_title USING fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1');
+CREATE VIRTUAL TABLE search USING fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1');
+CREATE VIRTUAL TABLE search_prefix USING fts5(title, content='', columnsize=0,
 	tokenize='unicode61 remove_diacritics 2', prefix='1 2');
 `
+
+// searchTables are the full-text indexes.
+var searchTables = []string{"search_title", "search", "search_prefix"}

@@ -1,6 +1,10 @@
 package catalog
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -27,124 +31,220 @@ type Filter struct {
 const maxHits = 200
 
 // Search finds offers, events and brochures for a query typed by a visitor,
-// best first: matches in titles before summaries before the rest. Words of
-// three letters or more match anywhere, also inside compound words and
-// without diacritics ("grundung" finds "Existenzgründung"); shorter input
-// matches the beginnings of title words, as while typing. The visitor's
-// language is searched first; when it finds nothing, the catalogue's
-// fallback and source languages and the items' tags are. (Tags, which may be
-// in any language, count as the source language's.)
+// best first: items with every word in the title, then in the title and
+// summary, then anywhere (the tiers); within a tier, the shorter texts
+// first (the title; title and summary; everything), as a word is more of
+// what a short text is about; then catalogue order. Words of three letters
+// or more match anywhere, also inside compound words and without
+// diacritics ("grundung" finds "Existenzgründung"); shorter input matches
+// the beginnings of title words, as while typing. The visitor's language is
+// searched first; when it finds nothing, the catalogue's fallback and
+// source languages are. (Tags, which may be in any language, count as the
+// source language's.)
+//
+// A search reads only the blocks of the index for its languages and for the
+// areas covering the filter's district (see schema and searchIndex), so it
+// costs about as much as the items a kiosk can show, not the whole country.
 func (v View) Search(query string, f Filter) ([]Hit, error) {
-	match, table := searchExpression(query)
-	if match == "" {
+	terms, prefix := searchTerms(query)
+	if len(terms) == 0 {
 		return nil, nil
 	}
-	visible, err := v.c.visibleItems(f)
-	if err != nil {
-		return nil, err
-	}
-	first := []string{v.Lang}
-	if v.Lang == v.c.info.SourceLanguage {
-		first = append(first, anyLanguage)
-	}
-	hits, err := v.searchIn(table, match, first, visible)
-	if err != nil || len(hits) > 0 {
+	hits, err := v.searchIn(terms, prefix, v.chain[:1], f)
+	if err != nil || len(hits) > 0 || len(v.chain) == 1 {
 		return hits, err
 	}
-	return v.searchIn(table, match, append(v.chain[1:], anyLanguage), visible)
+	return v.searchIn(terms, prefix, v.chain[1:], f)
 }
 
-func (v View) searchIn(table, match string, langs []string, visible map[itemKey]bool) ([]Hit, error) {
-	rank := "bm25(search, 100.0, 10.0, 1.0)"
-	if table == "search_prefix" {
-		rank = "bm25(search_prefix)"
-	}
-	// MATERIALIZED keeps the ranking function next to its MATCH, where FTS5 can compute it.
-	q := `WITH s AS MATERIALIZED (SELECT rowid, ` + rank + ` AS rank FROM ` + table + ` WHERE ` + table + ` MATCH ?)
-		SELECT d.kind, d.item, min(s.rank) AS r FROM s JOIN search_doc d ON d.rowid = s.rowid
-		WHERE d.lang IN (` + placeholders(len(langs)) + `)
-		GROUP BY d.kind, d.item ORDER BY r, d.item`
-	rows, err := v.c.db.Query(q, append([]any{match}, stringArgs(langs)...)...)
+func (v View) searchIn(terms []string, prefix bool, langs []string, f Filter) ([]Hit, error) {
+	index, err := v.c.searchIndex(f.District)
 	if err != nil {
 		return nil, err
 	}
-	var keys []int64
-	var kinds []Kind
-	for rows.Next() {
-		var kind string
-		var key int64
-		var r float64
-		if err := rows.Scan(&kind, &key, &r); err != nil {
-			rows.Close()
-			return nil, err
+	docs, ranges, err := index.docsIn(v.c, langs)
+	if err != nil || len(ranges) == 0 {
+		return nil, err
+	}
+	visible, err := v.c.visibility(index, f)
+	if err != nil {
+		return nil, err
+	}
+	// A document's tier is the worst of its terms' best parts: the title
+	// (0), the summary (1), the body (2). Titles are searched first; when
+	// they give maxHits results, nothing else can come before those.
+	best := map[int64][]int{} // document → for each term, the best part it is in, or -1
+	match := func(doc int64, term, part int) {
+		t := best[doc]
+		if t == nil {
+			t = slices.Repeat([]int{-1}, len(terms))
+			best[doc] = t
 		}
-		if !visible[itemKey{Kind(kind), key}] {
-			continue
+		if t[term] < 0 || part < t[term] {
+			t[term] = part
 		}
-		keys = append(keys, key)
-		kinds = append(kinds, Kind(kind))
-		if len(keys) == maxHits {
+	}
+	seen := map[itemKey]bool{}
+	var found []*searchDoc
+	for _, stage := range []searchStage{titles, summariesAndBodies} {
+		if prefix && stage != titles {
 			break
 		}
+		if err := v.c.matches(stage, terms, prefix, ranges, match); err != nil {
+			return nil, err
+		}
+		found = found[:0]
+		clear(seen)
+		for _, r := range ranked(best, docs) {
+			if !seen[r.item] && visible(r.item) {
+				found = append(found, r)
+				if len(found) == maxHits {
+					return v.hits(found)
+				}
+			}
+			seen[r.item] = true
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return v.hits(kinds, keys)
+	return v.hits(found)
 }
 
-// hits resolves the ids and titles of items.
-func (v View) hits(kinds []Kind, keys []int64) ([]Hit, error) {
-	texts, err := v.c.texts(keys, v.chain)
+// ranked orders the documents that have every term, best first.
+func ranked(best map[int64][]int, docs map[int64]*searchDoc) []*searchDoc {
+	type result struct {
+		doc        *searchDoc
+		tier, size int
+	}
+	var results []result
+	for rowid, t := range best {
+		if !slices.Contains(t, -1) {
+			tier := slices.Max(t)
+			d := docs[rowid]
+			results = append(results, result{d, tier, d.size(tier)})
+		}
+	}
+	slices.SortFunc(results, func(a, b result) int {
+		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(a.size, b.size), cmp.Compare(a.doc.item.key, b.doc.item.key))
+	})
+	out := make([]*searchDoc, len(results))
+	for i, r := range results {
+		out[i] = r.doc
+	}
+	return out
+}
+
+// searchStage is which full-text index a search reads.
+type searchStage int
+
+const (
+	titles             searchStage = iota // search_title, or search_prefix for prefix terms
+	summariesAndBodies                    // search
+)
+
+// matches runs the full-text queries of a stage for the terms in the rowid
+// ranges of documents, and calls match for each document, term and part (0
+// title, 1 summary, 2 body) found. Prefix terms are one expression, for
+// titles.
+func (c *Catalog) matches(stage searchStage, terms []string, prefix bool, ranges []rowRange, match func(doc int64, term, part int)) error {
+	table, shift := "search_title", 0
+	switch {
+	case prefix:
+		table, terms = "search_prefix", []string{strings.Join(terms, " AND ")}
+	case stage == summariesAndBodies:
+		table, shift = "search", 1 // see schema: rows d<<1 | part
+	}
+	var parts []string
+	var args []any
+	for i, term := range terms {
+		for _, r := range ranges {
+			parts = append(parts, fmt.Sprintf("SELECT rowid, %d FROM %s WHERE %s MATCH ? AND rowid BETWEEN ? AND ?", i, table, table))
+			args = append(args, term, r.first<<shift, r.last<<shift|(1<<shift-1))
+		}
+	}
+	rows, err := c.db.Query(strings.Join(parts, " UNION ALL "), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rowid int64
+		var term int
+		if err := rows.Scan(&rowid, &term); err != nil {
+			return err
+		}
+		match(rowid>>shift, term, int(stage)+int(rowid&(1<<shift-1)))
+	}
+	return rows.Err()
+}
+
+// hits turns found documents into search results. A document in the
+// visitor's language holds the title to show; other titles are looked up
+// through the fallback chain.
+func (v View) hits(docs []*searchDoc) ([]Hit, error) {
+	out := make([]Hit, len(docs))
+	var lookup []int64
+	for i, d := range docs {
+		out[i] = Hit{Kind: d.item.kind, ID: d.id, Title: Localized{Text: d.title, Lang: d.lang}}
+		if d.lang != v.Lang || d.title == "" {
+			lookup = append(lookup, d.item.key)
+		}
+	}
+	if len(lookup) == 0 {
+		return out, nil
+	}
+	texts, err := v.c.texts(lookup, v.chain, "title")
 	if err != nil {
 		return nil, err
 	}
-	ids, err := v.c.ids(keys)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Hit, len(keys))
-	for i, k := range keys {
-		out[i] = Hit{Kind: kinds[i], ID: ids[k], Title: v.Resolve(texts[k]["title"])}
+	for i, d := range docs {
+		if d.lang != v.Lang || d.title == "" {
+			out[i].Title = v.Resolve(texts[d.item.key]["title"])
+		}
 	}
 	return out, nil
 }
 
-// ids maps item keys of any kind to their ids.
-func (c *Catalog) ids(keys []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(keys))
-	if len(keys) == 0 {
-		return out, nil
+// visibility returns whether a filter lets an item through.
+func (c *Catalog) visibility(index *searchIndex, f Filter) (func(itemKey) bool, error) {
+	visible := index.visibleAt(f.Now)
+	if f.Category == "" {
+		return visible, nil
 	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	in := placeholders(len(keys))
-	rows, err := c.db.Query(`SELECT key, id FROM offer WHERE key IN (`+in+`)
-		UNION ALL SELECT key, id FROM event WHERE key IN (`+in+`)
-		UNION ALL SELECT key, id FROM brochure WHERE key IN (`+in+`)`, append(append(args, args...), args...)...)
+	inCategory := map[itemKey]bool{}
+	rows, err := c.db.Query(`SELECT 'offer', offer FROM offer_category WHERE category = ?1
+		UNION ALL SELECT 'event', event FROM event_category WHERE category = ?1`, f.Category)
 	if err != nil {
 		return nil, err
 	}
-	ks, ids, err := scanKeysAndIDs(rows)
-	for i, k := range ks {
-		out[k] = ids[i]
+	defer rows.Close()
+	for rows.Next() {
+		var it itemKey
+		if err := rows.Scan(&it.kind, &it.key); err != nil {
+			return nil, err
+		}
+		inCategory[it] = true
 	}
-	return out, err
+	return func(it itemKey) bool { return inCategory[it] && visible(it) }, rows.Err()
 }
 
-// searchExpression turns what a visitor typed into an FTS5 query and the
-// table to ask: the trigram index when any word has three letters or more
-// (shorter words are then left out, as the trigram index cannot match
-// them), else the title word-prefix index.
-func searchExpression(query string) (match, table string) {
-	words := strings.FieldsFunc(norm.NFC.String(query), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
+// keyList writes keys as a JSON array, one SQL argument however many there
+// are: key IN (SELECT value FROM json_each(?)).
+func keyList(keys []int64) string {
+	b := []byte{'['}
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, k, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// searchTerms turns what a visitor typed into FTS5 phrases: its words of
+// three letters or more, for the trigram indexes; or, when it has none, its
+// shorter words as title word prefixes ("gr"*), for search_prefix.
+func searchTerms(query string) (terms []string, prefix bool) {
 	var long, short []string
-	for _, w := range words {
+	for _, w := range words(norm.NFC.String(query)) {
 		quoted := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 		if utf8.RuneCountInString(w) >= 3 {
 			long = append(long, quoted)
@@ -153,61 +253,23 @@ func searchExpression(query string) (match, table string) {
 		}
 	}
 	if len(long) > 0 {
-		return strings.Join(long, " AND "), "search"
+		return long, false
 	}
-	if len(short) > 0 {
-		return strings.Join(short, " AND "), "search_prefix"
-	}
-	return "", ""
+	return short, len(short) > 0
+}
+
+// words splits a text into words: runs of letters, digits and combining
+// marks.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
 }
 
 // itemKey names an offer, event or brochure.
 type itemKey struct {
 	kind Kind
 	key  int64
-}
-
-// visibleItems is the set of items a filter lets through.
-func (c *Catalog) visibleItems(f Filter) (map[itemKey]bool, error) {
-	out := map[itemKey]bool{}
-	add := func(kind Kind, q string, args []any) error {
-		rows, err := c.db.Query(q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k int64
-			if err := rows.Scan(&k); err != nil {
-				return err
-			}
-			out[itemKey{kind, k}] = true
-		}
-		return rows.Err()
-	}
-	offers, offerArgs := visibleOffers(f.District, f.Now)
-	events, eventArgs := upcomingEvents(f.District, f.Now)
-	cond, brochureArgs := areaFilter("area", f.District)
-	brochures := `SELECT key FROM brochure WHERE ` + cond
-	if f.Category != "" {
-		offers = `SELECT offer FROM offer_category WHERE category = ? AND offer IN (` + offers + `)`
-		offerArgs = append([]any{f.Category}, offerArgs...)
-		events = `SELECT event FROM event_category WHERE category = ? AND event IN (` + events + `)`
-		eventArgs = append([]any{f.Category}, eventArgs...)
-		brochures = ""
-	}
-	if err := add(KindOffer, offers, offerArgs); err != nil {
-		return nil, err
-	}
-	if err := add(KindEvent, events, eventArgs); err != nil {
-		return nil, err
-	}
-	if brochures != "" {
-		if err := add(KindBrochure, brochures, brochureArgs); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // List is what the filter selects when nothing is searched: current offers,
