@@ -50,7 +50,16 @@ const usage = `Usage:
   wegweiser catalog build SRC -o FILE --key KEYFILE [--version N] [--expires DURATION]
   wegweiser catalog keygen -o KEYFILE
   wegweiser catalog verify FILE --pubkey PUBLIC_KEY_OR_FILE
+  wegweiser catalog import-csv FILE.csv --into SRC
+  wegweiser catalog install FILE [--data DIR]
+  wegweiser catalog info [--data DIR]
+  wegweiser catalog rollback [--data DIR]
+  wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
+  wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
+  wegweiser stats export [--data DIR] -o FILE.csv
+  wegweiser admin trust-key PUBLIC_KEY [--data DIR] [--catalog ID]
+  wegweiser admin set-pin [--data DIR]            reads the new PIN from standard input
 `
 
 // Run runs one command line (without the program name) and returns the
@@ -82,7 +91,7 @@ func dispatch(args []string, env Env) error {
 	switch args[0] {
 	case "catalog":
 		if len(args) < 2 {
-			return usagef("catalog needs a sub-command: check, build, keygen or verify")
+			return usagef("catalog needs a sub-command: check, build, keygen, verify, import-csv, install, info or rollback")
 		}
 		switch args[1] {
 		case "check":
@@ -93,10 +102,26 @@ func dispatch(args []string, env Env) error {
 			return catalogKeygen(args[2:], env)
 		case "verify":
 			return catalogVerify(args[2:], env)
+		case "import-csv":
+			return catalogImportCSV(args[2:], env)
+		case "install":
+			return catalogInstall(args[2:], env)
+		case "info":
+			return catalogInfo(args[2:], env)
+		case "rollback":
+			return catalogRollback(args[2:], env)
 		}
 		return usagef("unknown command 'catalog %s'", args[1])
+	case "sync":
+		return syncCommand(args[1:], env)
+	case "admin":
+		return admin(args[1:], env)
 	case "search":
 		return search(args[1:], env)
+	case "sheet":
+		return sheetCommand(args[1:], env)
+	case "stats":
+		return statsCommand(args[1:], env)
 	case "help":
 		return flag.ErrHelp
 	}

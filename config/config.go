@@ -1,9 +1,15 @@
 // Package config reads kiosk.toml, a kiosk's settings in its data folder
 // (shared/spec/cli.md): its district, languages, idle time, printer, the
 // keys and catalogue it trusts, where it syncs from and the staff PIN hash.
+//
+// TrustKey and SetPIN change one setting in the text of a kiosk.toml and
+// leave the rest (other settings, comments, order) as staff wrote it; Save
+// replaces the file atomically (temporary file, flush, rename, flush the
+// folder).
 package config
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,8 +43,9 @@ type Config struct {
 
 // Trust is which catalogues a kiosk installs.
 type Trust struct {
-	Catalog string
-	Keys    []string
+	Catalog    string              // the catalogue id it accepts
+	Keys       []string            // the public key lines as written
+	PublicKeys []ed25519.PublicKey // Keys, parsed
 }
 
 // Sync is where a kiosk fetches catalogues from.
@@ -73,6 +80,15 @@ type file struct {
 	} `toml:"admin"`
 }
 
+// knownKeys are the settings, spelt exactly. (The TOML decoder matches
+// keys to fields regardless of letter case.)
+var knownKeys = map[string]bool{
+	"district": true, "languages": true, "idle_reset": true, "printer": true,
+	"trust": true, "trust.catalog": true, "trust.keys": true,
+	"sync": true, "sync.url": true, "sync.interval": true,
+	"admin": true, "admin.pin": true,
+}
+
 // Default is the configuration of a kiosk without kiosk.toml.
 func Default() Config {
 	return Config{IdleReset: DefaultIdleReset, Sync: Sync{Interval: 6 * time.Hour}}
@@ -102,11 +118,13 @@ func Parse(text string) (Config, error) {
 		}
 		return Default(), &Error{Line: 1, Msg: err.Error()}
 	}
-	if un := md.Undecoded(); len(un) > 0 {
-		keys := make([]string, len(un))
-		for i, k := range un {
-			keys[i] = k.String()
+	var keys []string // unknown settings, and known ones in another letter case
+	for _, k := range md.Keys() {
+		if !knownKeys[k.String()] {
+			keys = append(keys, k.String())
 		}
+	}
+	if len(keys) > 0 {
 		sort.Strings(keys)
 		return Default(), &Error{Line: lineOf(text, keys[0]), Msg: fmt.Sprintf("unknown setting '%s'", keys[0])}
 	}
@@ -129,7 +147,16 @@ func Parse(text string) (Config, error) {
 		c.IdleReset = d
 	}
 	c.Printer = f.Printer
-	c.Trust = Trust{Catalog: f.Trust.Catalog, Keys: f.Trust.Keys}
+	trust, err := parseTrust(text, f.Trust.Catalog, f.Trust.Keys)
+	if err != nil {
+		return Default(), err
+	}
+	c.Trust = trust
+	if f.Sync.URL != "" {
+		if err := checkSyncURL(f.Sync.URL); err != nil {
+			return Default(), &Error{Line: lineOf(text, "url"), Msg: err.Error()}
+		}
+	}
 	c.Sync.URL = f.Sync.URL
 	if f.Sync.Interval != "" {
 		d, err := time.ParseDuration(f.Sync.Interval)

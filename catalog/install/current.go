@@ -10,36 +10,20 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"wegweiser/catalog"
 	"wegweiser/catalog/source"
 )
 
-// ErrNoneInstalled means the data folder holds no installed catalogue.
-var ErrNoneInstalled = errors.New("no catalogue is installed")
-
 // catalogDir is the folder of the data folder that holds installed catalogues.
 const catalogDir = "catalogs"
 
-// currentFile names the installed catalogue's file inside catalogDir.
-const currentFile = "current"
-
-// Current returns the path of the installed catalogue of dataDir.
+// Current returns the path of the installed catalogue of dataDir, or
+// ErrNoneInstalled.
 func Current(dataDir string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(dataDir, catalogDir, currentFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", ErrNoneInstalled
-	}
-	if err != nil {
-		return "", err
-	}
-	name := strings.TrimSpace(string(b))
-	if name == "" || name != filepath.Base(name) {
-		return "", fmt.Errorf("the record of the installed catalogue is damaged (%q)", name)
-	}
-	return filepath.Join(dataDir, catalogDir, name), nil
+	path, _, err := NewStore(dataDir, Trust{}).Current()
+	return path, err
 }
 
 // Open opens the installed catalogue of dataDir, or, when there is none,
@@ -66,14 +50,14 @@ func Open(dataDir string, sample fs.FS) (c *catalog.Catalog, isSample bool, err 
 }
 
 // CompiledSample compiles the sample source into cacheDir, named by a hash
-// of the source so that a new binary with a new sample compiles anew, and
-// returns the file's path.
+// of the source and the schema version so that a new binary with a new
+// sample or a new schema compiles anew, and returns the file's path.
 func CompiledSample(cacheDir string, sample fs.FS) (string, error) {
 	sum, err := hashFS(sample)
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(cacheDir, "sample-"+sum[:16]+".sqlite")
+	path := filepath.Join(cacheDir, fmt.Sprintf("sample-%s-schema%d.sqlite", sum[:16], catalog.SchemaVersion))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}

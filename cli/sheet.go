@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"wegweiser/catalog"
+	"wegweiser/printing"
+)
+
+// sheetCommand writes a contact sheet (--offers) or a brochure (--brochure)
+// as PDF, as the kiosk prints it:
+//
+//	wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
+func sheetCommand(args []string, env Env) error {
+	flags := newFlags("sheet")
+	dataDir := flags.String("data", "", "data folder of a kiosk")
+	src := flags.String("source", "", "a source folder, compiled on the fly")
+	lang := flags.String("lang", "", "the visitor's language")
+	district := flags.String("district", "", "district id (default: the kiosk's)")
+	offers := flags.String("offers", "", "offer ids, separated by commas")
+	brochure := flags.String("brochure", "", "brochure id")
+	withGerman := flags.Bool("with-german", false, "each part also in German")
+	out := flags.String("o", "", "the PDF file to write")
+	pos, err := parse(flags, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("sheet takes no arguments besides its flags, not '%s'", pos[0])
+	case *lang == "":
+		return usagef("sheet needs --lang")
+	case !catalog.ValidLanguageCode(*lang):
+		return usagef("--lang '%s' is not a language code such as de or ar", *lang)
+	case *out == "":
+		return usagef("sheet needs -o FILE.pdf")
+	case (*offers == "") == (*brochure == ""):
+		return usagef("sheet needs either --offers ID,ID,... or --brochure ID")
+	case *dataDir != "" && *src != "":
+		return usagef("give --data or --source, not both")
+	}
+	var ids []string
+	for _, id := range strings.Split(*offers, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	if *brochure == "" && len(ids) == 0 {
+		return usagef("--offers names no offer")
+	}
+
+	givenDistrict := *district
+	var c *catalog.Catalog
+	if *src != "" {
+		c, err = compileSource(*src, env)
+	} else {
+		c, err = openData(*dataDir, district)
+	}
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+
+	view := c.In(*lang)
+	if givenDistrict != "" {
+		ds, err := view.Districts()
+		if err != nil {
+			return err
+		}
+		known := false
+		for _, d := range ds {
+			known = known || d.ID == givenDistrict
+		}
+		if !known {
+			return fmt.Errorf("no district '%s' in the catalogue", givenDistrict)
+		}
+	}
+	for _, id := range ids {
+		if _, err := view.Offer(id); errors.Is(err, catalog.ErrNotFound) {
+			return fmt.Errorf("no offer '%s' in the catalogue", id)
+		} else if err != nil {
+			return err
+		}
+	}
+	if *brochure != "" {
+		if _, err := view.Brochure(*brochure); errors.Is(err, catalog.ErrNotFound) {
+			return fmt.Errorf("no brochure '%s' in the catalogue", *brochure)
+		} else if err != nil {
+			return err
+		}
+	}
+
+	var pdf bytes.Buffer
+	o := printing.Options{Lang: *lang, WithGerman: *withGerman, District: *district, Now: time.Now()}
+	if *brochure != "" {
+		err = printing.Brochure(&pdf, c, *brochure, o)
+	} else {
+		err = printing.Sheet(&pdf, c, ids, o)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeSheetFile(*out, pdf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s\n", *out)
+	return nil
+}
+
+// writeSheetFile writes data to path through a temporary file in the same
+// folder, synced and renamed over path: a reader (a print spooler) sees the
+// old file or the whole new one, never a part.
+func writeSheetFile(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if dir, derr := os.Open(filepath.Dir(path)); derr == nil {
+		_ = dir.Sync() // the rename itself survives a power cut; not possible on every system
+		dir.Close()
+	}
+	return nil
+}

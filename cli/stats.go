@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"wegweiser/stats"
+)
+
+// statsCommand runs "stats export [--data DIR] -o FILE.csv".
+func statsCommand(args []string, env Env) error {
+	if len(args) == 0 || args[0] != "export" {
+		return usagef("stats needs the sub-command export")
+	}
+	flags := newFlags("stats export")
+	dataDir := flags.String("data", "", "data folder of a kiosk")
+	out := flags.String("o", "", "CSV file to write, or - for standard output")
+	pos, err := parse(flags, args[1:])
+	if err != nil {
+		return err
+	}
+	if *out == "" || len(pos) > 0 {
+		return usagef("stats export needs -o FILE.csv and nothing else")
+	}
+	if *dataDir == "" {
+		if *dataDir, err = DefaultDataDir(); err != nil {
+			return err
+		}
+	}
+	var csv bytes.Buffer
+	if err := statsExportTo(&csv, filepath.Join(*dataDir, stats.FileName), env); err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err := env.Stdout.Write(csv.Bytes())
+		return err
+	}
+	if err := statsWriteFile(*out, csv.Bytes()); err != nil {
+		return err
+	}
+	rows := bytes.Count(csv.Bytes(), []byte("\n")) - 1
+	fmt.Fprintf(env.Stdout, "%s: %d rows (day, kind, item, language; counts under %d written as <%d)\n", *out, rows, stats.MinCount, stats.MinCount)
+	return nil
+}
+
+// statsExportTo exports the statistics file at path; a kiosk that never
+// counted anything has none, which gives just the header.
+func statsExportTo(buf *bytes.Buffer, path string, env Env) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(env.Stderr, "no statistics recorded yet (%s does not exist)\n", path)
+		buf.WriteString(strings.Join(stats.Header, ",") + "\n")
+		return nil
+	}
+	s, err := stats.Open(path)
+	if err != nil {
+		return err
+	}
+	if err := s.ExportCSV(buf); err != nil {
+		s.Close()
+		return err
+	}
+	return s.Close()
+}
+
+// statsWriteFile writes the export through a temporary file, so that a
+// failed export never leaves half a file behind.
+func statsWriteFile(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".stats-*.csv")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

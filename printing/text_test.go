@@ -1,0 +1,157 @@
+package printing
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func testShaper(t *testing.T) *shaper {
+	t.Helper()
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newShaper(fs)
+}
+
+// oneLine lays out text on one line and describes its pieces from left to
+// right as "family:text".
+func oneLine(t *testing.T, s *shaper, text, lang string, rtl bool) []piece {
+	t.Helper()
+	lines := s.lines(text, lang, rtl, style{size: 10}, 1e6)
+	if len(lines) != 1 {
+		t.Fatalf("%q: %d lines", text, len(lines))
+	}
+	return lines[0]
+}
+
+func visual(ps []piece) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+func TestArabicIsJoined(t *testing.T) {
+	s := testShaper(t)
+	for _, tc := range []struct {
+		text, lang string
+		want       []rune // presentation forms that must appear
+	}{
+		{"بيت", "ar", []rune{'\uFE91', '\uFEF4', '\uFE96'}},  // beh initial, yeh medial, teh final
+		{"سلام", "ar", []rune{'\uFEB3', '\uFEFC'}},           // seen initial, lam-alef final
+		{"لا إله", "ar", []rune{'\uFEFB'}},                   // the lam-alef ligature
+		{"می\u200cخواهند", "fa", []rune{'\uFEE3', '\uFBFD'}}, // meem initial, Farsi yeh final before the ZWNJ
+	} {
+		got := visual(oneLine(t, s, tc.text, tc.lang, true))
+		for _, r := range tc.want {
+			if !strings.ContainsRune(got, r) {
+				t.Errorf("%q: %U missing from %q", tc.text, r, got)
+			}
+		}
+		if strings.ContainsRune(got, '\u200C') {
+			t.Errorf("%q: the zero width non-joiner is printed", tc.text)
+		}
+	}
+	// Visual order: the first letter of "سلام" is drawn last, on the right.
+	got := []rune(visual(oneLine(t, s, "سلام", "ar", true)))
+	if got[len(got)-1] != '\uFEB3' {
+		t.Errorf("سلام drawn as %q", string(got))
+	}
+}
+
+func TestMixedLinesInOrder(t *testing.T) {
+	s := testShaper(t)
+	describe := func(ps []piece) string {
+		var parts []string
+		for _, p := range ps {
+			parts = append(parts, pdfName[p.fam]+":"+p.text)
+		}
+		return strings.Join(parts, " | ")
+	}
+	for _, tc := range []struct {
+		text  string
+		rtl   bool
+		left  string // the leftmost piece
+		right string // the rightmost piece, or "" to skip
+	}{
+		// A phone number after an Arabic label keeps its order, on the left.
+		{"الهاتف: " + isolate("040/42863-3345"), true, "NotoSans:040/42863-3345", ""},
+		// A Latin name with brackets at the end of an Arabic line keeps both brackets.
+		{"السؤال: Knappschaft-Bahn-See (DRV KBS)", true, "NotoSans:Knappschaft-Bahn-See (DRV KBS)", ""},
+		// A line of a right-to-left paragraph that holds only Latin text stays as it is.
+		{"Knappschaft-Bahn-See (DRV KBS)", true, "NotoSans:Knappschaft-Bahn-See (DRV KBS)", "NotoSans:Knappschaft-Bahn-See (DRV KBS)"},
+		// Brackets around Arabic are mirrored: the closing one is drawn on the left as "(".
+		{"مرحبا (عالم)", true, "NotoSans:(", ""},
+		// Arabic inside a German sentence.
+		{"Sprache: العربية", false, "NotoSans:Sprache: ", ""},
+		// Tigrinya with digits: the Ethiopic font has no ASCII digits.
+		{"ሰዓታት 8:00", false, "NotoSansEthiopic:ሰዓታት ", "NotoSans:8:00"},
+	} {
+		ps := oneLine(t, s, tc.text, "ar", tc.rtl)
+		got := describe(ps)
+		if !strings.HasPrefix(got, tc.left) || (tc.right != "" && !strings.HasSuffix(got, tc.right)) {
+			t.Errorf("%q:\n got %s\nwant %s … %s", tc.text, got, tc.left, tc.right)
+		}
+	}
+}
+
+func TestWrapKeepsWordsWhole(t *testing.T) {
+	s := testShaper(t)
+	for _, tc := range []struct{ text, lang string }{
+		{"مشاريع المهاجرين توفّر فرص عمل، وتعيد الحياة إلى وسط المدن، وتساهم في الاندماج. لذلك أنشأت مقاطعتا كلوبنبورغ وهولتسميندن ومقاطعة فيرا-مايسنر مع جامعة HAWK، ضمن مشروع MIGOEK، نظاماً من الاستشارة والتشبيك والتدريب.", "ar"},
+		{"Підприємства мігрантів створюють робочі місця, пожвавлюють центри міст і сприяють інтеграції.", "uk"},
+		{"ትካላት ስደተኛታት ዕድል ስራሕ ይፈጥሩ፣ ማእከል ከተማታት የንቕሑ፣ ንውህደት’ውን ይሕግዙ።", "ti"},
+	} {
+		rtl := tc.lang == "ar"
+		rs := []rune(tc.text)
+		spans := s.breakLines(rs, tc.lang, rtl, style{size: 10}, 60)
+		if len(spans) < 2 {
+			t.Errorf("%s: not broken: %d lines", tc.lang, len(spans))
+		}
+		var words []string
+		for _, sp := range spans {
+			line := string(rs[sp[0]:sp[1]])
+			words = append(words, strings.Fields(line)...)
+			w := 0.0
+			for _, p := range s.lines(line, tc.lang, rtl, style{size: 10}, 1e6)[0] {
+				w += p.width
+			}
+			if w > 60.01 {
+				t.Errorf("%s: line %q is %.1f mm wide", tc.lang, line, w)
+			}
+		}
+		if strings.Join(words, " ") != strings.Join(strings.Fields(tc.text), " ") {
+			t.Errorf("%s: words changed by breaking", tc.lang)
+		}
+	}
+	// A URL longer than the line is broken after a slash or a hyphen.
+	rs := []rune("https://www.netzwerk-iq.de/foerderprogramm-iq/fachstellen/fachstelle-migrantenoekonomie")
+	spans := s.breakLines(rs, "de", false, style{size: 10}, 40)
+	var parts []string
+	for i, sp := range spans {
+		part := string(rs[sp[0]:sp[1]])
+		parts = append(parts, part)
+		if i < len(spans)-1 && !strings.HasSuffix(part, "/") && !strings.HasSuffix(part, "-") {
+			t.Errorf("URL broken inside a word: %q", parts)
+		}
+	}
+	if len(spans) < 2 || strings.Join(parts, "") != string(rs) {
+		t.Errorf("URL broken as %q", parts)
+	}
+}
+
+func TestSegmentsUseFontsThatHaveTheCharacters(t *testing.T) {
+	s := testShaper(t)
+	for _, text := range []string{"ሆልትስሚንደን 37603 (BMAS)", "مقاطعة (هولتسميندن) ٢٠٢٦ – 2026", "Гольцмінден «Wir gründen» Türkçe"} {
+		for _, seg := range s.segments([]rune(text)) {
+			for _, r := range seg.runes {
+				if !unicode.IsSpace(r) && !isIgnorable(r) && !s.fonts.has(seg.fam, r) {
+					t.Errorf("%q: %q in %s, which lacks it", text, r, pdfName[seg.fam])
+				}
+			}
+		}
+	}
+}

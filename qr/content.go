@@ -1,0 +1,274 @@
+package qr
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"wegweiser/catalog/hours"
+)
+
+// Contact is one way to reach an offer, as a vCard puts it into a phone.
+type Contact struct {
+	Provider  string // who offers it: ORG, and the start of FN
+	Label     string // which of the provider's contacts ("Servicetelefon"): the end of FN
+	Phone     string
+	Email     string
+	Address   string // one line, "Street 1, 37603 Holzminden"
+	Website   string
+	Hours     string // opening hours in catalog/hours syntax; written in German, or as is when it does not parse
+	HoursNote string // added to the opening hours in NOTE
+}
+
+// ContactVCard writes c as a vCard 3.0 (RFC 2426) with CRLF line ends,
+// escaped text values and lines folded at 75 octets:
+//
+//	BEGIN:VCARD
+//	VERSION:3.0
+//	N:;;;;
+//	FN:Provider – Label
+//	ORG:Provider
+//	TEL;TYPE=work,voice:…
+//	EMAIL;TYPE=internet,work:…
+//	ADR;TYPE=work:;;street;city;;postal code;Germany
+//	URL:…
+//	NOTE:Mo–Do 08:00–16:00\nFr 08:00–14:00
+//	END:VCARD
+//
+// N, which vCard 3.0 requires, is empty: the card is an organisation's,
+// and phones then show FN or ORG; repeating the name there would make the
+// code larger and harder to scan. Empty fields are left out.
+func ContactVCard(c Contact) string {
+	var b cardWriter
+	name := joinNonEmpty(" – ", c.Provider, c.Label)
+	if name == "" {
+		name = firstNonEmpty(c.Phone, c.Email, c.Website, "Kontakt")
+	}
+	b.line("BEGIN:VCARD")
+	b.line("VERSION:3.0")
+	b.line("N:;;;;")
+	b.line("FN:" + escapeText(name))
+	if c.Provider != "" {
+		b.line("ORG:" + escapeText(c.Provider))
+	}
+	if c.Phone != "" {
+		b.line("TEL;TYPE=work,voice:" + oneLine(c.Phone))
+	}
+	if c.Email != "" {
+		b.line("EMAIL;TYPE=internet,work:" + escapeText(c.Email))
+	}
+	if c.Address != "" {
+		street, code, city := SplitAddress(c.Address)
+		b.line("ADR;TYPE=work:;;" + escapeText(street) + ";" + escapeText(city) + ";;" + escapeText(code) + ";Germany")
+	}
+	if c.Website != "" {
+		b.line("URL:" + oneLine(c.Website))
+	}
+	if note := joinNonEmpty("\n", strings.Join(hoursLines(c.Hours, "de"), "\n"), c.HoursNote); note != "" {
+		b.line("NOTE:" + escapeText(note))
+	}
+	b.line("END:VCARD")
+	return b.String()
+}
+
+// hoursLines writes opening hours in lang, one line per group of days; text
+// that does not parse is given as it is.
+func hoursLines(text, lang string) []string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	s, err := hours.Parse(text)
+	if err != nil {
+		return []string{text}
+	}
+	return s.Format(lang)
+}
+
+// germanAddress is "…, NNNNN City": a street part, a five-digit postal code
+// and a town.
+var germanAddress = regexp.MustCompile(`^(.+),\s*(\d{5})\s+(\S.*)$`)
+
+// SplitAddress splits a one-line German address "Street 1, 37603 Holzminden"
+// into street, postal code and city. An address of another form is returned
+// whole as the street.
+func SplitAddress(address string) (street, postalCode, city string) {
+	address = strings.TrimSpace(oneLine(address))
+	if m := germanAddress.FindStringSubmatch(address); m != nil {
+		return strings.TrimSpace(m[1]), m[2], strings.TrimSpace(m[3])
+	}
+	return address, "", ""
+}
+
+// Event is an event as a calendar entry puts it into a phone.
+type Event struct {
+	ID          string // stable id: the entry's UID, so that a second scan updates it
+	Title       string
+	Place       string
+	Description string
+	Website     string
+	Start       time.Time
+	End         time.Time // zero when not known: no DTEND
+	Stamp       time.Time // when the entry was made (DTSTAMP); zero: Start
+}
+
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin") // time/tzdata is linked in by catalog/hours
+	if err != nil {
+		panic("qr: " + err.Error())
+	}
+	return loc
+}()
+
+// berlinZone is the VTIMEZONE that RFC 5545 requires for a TZID: the
+// European Union's rules, in force since 1996.
+var berlinZone = []string{
+	"BEGIN:VTIMEZONE",
+	"TZID:Europe/Berlin",
+	"BEGIN:DAYLIGHT",
+	"TZOFFSETFROM:+0100",
+	"TZOFFSETTO:+0200",
+	"TZNAME:CEST",
+	"DTSTART:19700329T020000",
+	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+	"END:DAYLIGHT",
+	"BEGIN:STANDARD",
+	"TZOFFSETFROM:+0200",
+	"TZOFFSETTO:+0100",
+	"TZNAME:CET",
+	"DTSTART:19701025T030000",
+	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+	"END:STANDARD",
+	"END:VTIMEZONE",
+}
+
+const localLayout = "20060102T150405"
+
+// EventICal writes e as an iCalendar object (RFC 5545) with one VEVENT:
+// start and end on the wall clock of Europe/Berlin (TZID, with the
+// VTIMEZONE that defines it), text values escaped, lines folded at 75
+// octets, CRLF line ends.
+func EventICal(e Event) string {
+	var b cardWriter
+	b.line("BEGIN:VCALENDAR")
+	b.line("VERSION:2.0")
+	b.line("PRODID:-//Wegweiser//Kiosk//DE")
+	for _, l := range berlinZone {
+		b.line(l)
+	}
+	b.line("BEGIN:VEVENT")
+	b.line("UID:" + escapeText(e.ID) + "@wegweiser")
+	stamp := e.Stamp
+	if stamp.IsZero() {
+		stamp = e.Start
+	}
+	b.line("DTSTAMP:" + stamp.UTC().Format(localLayout) + "Z")
+	b.line("DTSTART;TZID=Europe/Berlin:" + e.Start.In(berlin).Format(localLayout))
+	if !e.End.IsZero() {
+		b.line("DTEND;TZID=Europe/Berlin:" + e.End.In(berlin).Format(localLayout))
+	}
+	b.line("SUMMARY:" + escapeText(e.Title))
+	if e.Place != "" {
+		b.line("LOCATION:" + escapeText(e.Place))
+	}
+	if e.Website != "" {
+		b.line("URL:" + oneLine(e.Website))
+	}
+	if e.Description != "" {
+		b.line("DESCRIPTION:" + escapeText(e.Description))
+	}
+	b.line("END:VEVENT")
+	b.line("END:VCALENDAR")
+	return b.String()
+}
+
+// escapeText escapes a text value for vCard and iCalendar: backslash,
+// comma and semicolon get a backslash, a line break becomes \n.
+func escapeText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', ',', ';':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// oneLine is a value that is not text (a URI, a phone number): it is not
+// escaped, but may not break the line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("\r", " ", "\n", " ").Replace(s)), " ")
+}
+
+// cardWriter collects content lines, folded and with CRLF.
+type cardWriter struct{ strings.Builder }
+
+func (w *cardWriter) line(s string) {
+	w.WriteString(Fold(s))
+	w.WriteString("\r\n")
+}
+
+// maxOctets is the longest line, without its line break, that RFC 2425 and
+// RFC 5545 allow.
+const maxOctets = 75
+
+// Fold folds one content line: after at most 75 octets a CRLF and a space
+// continue it, so that no line is longer than 75 octets. A UTF-8 character
+// and an escape such as "\," are never split.
+func Fold(line string) string {
+	if len(line) <= maxOctets {
+		return line
+	}
+	var b strings.Builder
+	n := 0 // octets on the current line
+	for i := 0; i < len(line); {
+		size := unitLen(line[i:])
+		if n+size > maxOctets {
+			b.WriteString("\r\n ")
+			n = 1
+		}
+		b.WriteString(line[i : i+size])
+		n += size
+		i += size
+	}
+	return b.String()
+}
+
+// unitLen is the length of the unit that Fold keeps together at the start
+// of s: an escape, or one UTF-8 character.
+func unitLen(s string) int {
+	if s[0] == '\\' && len(s) > 1 {
+		_, size := utf8.DecodeRuneInString(s[1:])
+		return 1 + size
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	return size
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
