@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
@@ -72,19 +73,29 @@ func runKiosk(opts cli.KioskOptions) int {
 	} else {
 		defer counts.Close()
 	}
+	store := install.NewStore(opts.DataDir, install.Trust{Catalog: cfg.Trust.Catalog, Keys: cfg.Trust.PublicKeys})
 	var cat *catalog.Catalog
+	var path string
+	var problem error
 	if opts.Catalog != "" {
-		cat, err = catalog.Open(opts.Catalog)
+		path, store = opts.Catalog, nil // a given file: no installs, no sync
+		if cat, err = catalog.Open(path); err != nil {
+			fmt.Fprintf(os.Stderr, "wegweiser: cannot open the catalogue %s: %v\n", path, err)
+			return 1
+		}
 	} else {
-		cat, _, err = install.Open(opts.DataDir, assets.SampleSource())
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "wegweiser: cannot open the catalogue: %v\n", err)
-		return 1
+		cat, path, problem = store.OpenForKiosk(assets.SampleSource(), filepath.Join(opts.DataDir, "cache"))
+		if cat == nil {
+			fmt.Fprintf(os.Stderr, "wegweiser: %v\n", problem)
+			return 1
+		}
+		if problem != nil {
+			slog.Error("start-up", "problem", problem)
+		}
 	}
 	defer cat.Close()
 
-	k := ui.New(a, w, ui.Options{Catalog: cat, Config: cfg, Quit: a.Quit, Stats: counts})
+	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, Quit: a.Quit, Stats: counts, StartupProblem: problem})
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk
@@ -95,6 +106,17 @@ func runKiosk(opts cli.KioskOptions) int {
 	if !opts.ProbeStartup {
 		a.Lifecycle().SetOnStarted(func() { _ = watchdog.Ready() })
 		go feedWatchdog(stop)
+		if store != nil && cfg.Sync.URL != "" {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go store.SyncLoop(ctx, cfg.Sync.URL, cfg.Sync.Interval, func(r install.SyncResult, err error) {
+				if err != nil {
+					slog.Warn("catalogue update failed", "reason", install.Sentence(err))
+					return
+				}
+				slog.Info("catalogue update", "result", r.String()) // shown from the next visitor session on
+			})
+		}
 	}
 	slog.Info("kiosk started", "catalogue", cat.Info().ID, "version", cat.Info().Version)
 	w.ShowAndRun()

@@ -68,6 +68,8 @@ func (k *Kiosk) eventPage(id string) page {
 		if e.Website != "" {
 			box.Add(k.text(bidi.LeftToRight(e.Website), width))
 		}
+		box.Add(separator())
+		box.Add(k.row(k.eventCode(e)))
 		return box
 	}}
 }

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"log/slog"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/install"
 	"wegweiser/config"
 	"wegweiser/stats"
 	kiosktheme "wegweiser/ui/theme"
@@ -15,11 +17,16 @@ import (
 
 // Options is what the kiosk is started with.
 type Options struct {
-	Catalog *catalog.Catalog
-	Config  config.Config
-	Now     func() time.Time // the clock; time.Now when nil
-	Quit    func()           // closes the program, for staff
-	Stats   *stats.Store     // anonymous counts for funders; nil counts nothing
+	Catalog     *catalog.Catalog
+	CatalogPath string         // the file Catalog was opened from
+	Store       *install.Store // the data folder's catalogues; nil when the kiosk shows a given file
+	Config      config.Config
+	Now         func() time.Time // the clock; time.Now when nil
+	Quit        func()           // closes the program, for staff
+	Stats       *stats.Store     // anonymous counts for funders; nil counts nothing
+	// StartupProblem is why the kiosk does not show the installed
+	// catalogue (it fell back to the previous one or the sample); staff see it.
+	StartupProblem error
 }
 
 // Kiosk is the visitor interface in one window.
@@ -28,6 +35,7 @@ type Kiosk struct {
 	win      fyne.Window
 	opts     Options
 	cat      *catalog.Catalog
+	catPath  string
 	district string
 	langs    []string // the visitor languages offered, in menu order
 
@@ -58,17 +66,46 @@ func New(a fyne.App, win fyne.Window, opts Options) *Kiosk {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	k := &Kiosk{app: a, win: win, opts: opts, cat: opts.Catalog}
-	k.district = opts.Config.District
-	info := k.cat.Info()
+	k := &Kiosk{app: a, win: win, opts: opts}
+	k.useCatalog(opts.Catalog, opts.CatalogPath)
+	k.Reset()
+	return k
+}
+
+// useCatalog makes c the catalogue the kiosk shows, with the district and
+// languages it offers.
+func (k *Kiosk) useCatalog(c *catalog.Catalog, path string) {
+	k.cat, k.catPath = c, path
+	info := c.Info()
+	k.district = k.opts.Config.District
 	if k.district == "" {
-		if ds, err := k.cat.In(info.SourceLanguage).Districts(); err == nil && len(ds) > 0 {
+		if ds, err := c.In(info.SourceLanguage).Districts(); err == nil && len(ds) > 0 {
 			k.district = ds[0].ID
 		}
 	}
-	k.langs = offeredLanguages(info.Languages, opts.Config.Languages)
-	k.Reset()
-	return k
+	k.langs = offeredLanguages(info.Languages, k.opts.Config.Languages)
+}
+
+// refreshCatalog switches to a catalogue that was installed (or rolled back
+// to) since the kiosk opened its own: when a visitor session starts, never
+// in the middle of a visit.
+func (k *Kiosk) refreshCatalog() {
+	if k.opts.Store == nil {
+		return
+	}
+	path, version, err := k.opts.Store.Current()
+	if err != nil || path == k.catPath {
+		return // none installed (the sample stays), or nothing new
+	}
+	c, err := catalog.Open(path)
+	if err != nil {
+		slog.Error("the installed catalogue does not open; keeping the one shown", "file", path, "error", err)
+		return
+	}
+	old := k.cat
+	k.useCatalog(c, path)
+	old.Close()
+	slog.Info("showing a newly installed catalogue", "version", version)
 }
 
 // offeredLanguages is the catalogue's languages, narrowed to the kiosk's
@@ -95,6 +132,7 @@ func offeredLanguages(catalogLangs, configured []string) []string {
 // prompts, text size and contrast are all forgotten.
 func (k *Kiosk) Reset() {
 	k.hideIdle()
+	k.refreshCatalog()
 	k.s = newSession(k.cat, k.cat.Info().SourceLanguage)
 	k.applyTheme()
 	k.stack = []page{k.welcomePage()}
@@ -136,8 +174,14 @@ func (k *Kiosk) push(p page) {
 	k.render()
 }
 
-// back returns to the previous screen.
+// back returns to the previous screen. Leaving the staff screen starts
+// over, so that the next visitor finds the welcome screen and the newest
+// catalogue.
 func (k *Kiosk) back() {
+	if k.Current() == "staff" {
+		k.Reset()
+		return
+	}
 	if len(k.stack) > 1 {
 		k.stack = k.stack[:len(k.stack)-1]
 	}
@@ -146,6 +190,10 @@ func (k *Kiosk) back() {
 
 // home returns to the district's home screen.
 func (k *Kiosk) home() {
+	if k.Current() == "staff" {
+		k.Reset()
+		return
+	}
 	k.stack = []page{k.stack[0], k.homePage()}
 	k.render()
 }

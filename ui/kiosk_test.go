@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"wegweiser/assets"
@@ -305,5 +306,92 @@ func TestStatisticsCountViewsPerLanguage(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("statistics lack %q:\n%s", want, got)
 		}
+	}
+}
+
+func TestStaffEntryNeedsThePIN(t *testing.T) {
+	hash, err := config.HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, c := newKiosk(t, config.Config{District: "03255", AdminPIN: hash})
+	corner := func() *widgets.Corner {
+		var found *widgets.Corner
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *widgets.Corner:
+				found = o
+			case *fyne.Container:
+				for _, ch := range o.Objects {
+					walk(ch)
+				}
+			}
+		}
+		walk(k.win.Content())
+		return found
+	}()
+	if corner == nil {
+		t.Fatal("no hidden corner on the welcome screen")
+	}
+	for i := 0; i < widgets.Taps; i++ {
+		test.Tap(corner)
+	}
+	enter := func(pin string) {
+		for _, d := range pin {
+			tap(t, k, string(d))
+		}
+		tap(t, k, "OK")
+	}
+	enter("1111")
+	if k.Current() == "staff" || !strings.Contains(texts(k), "Falsche PIN") {
+		t.Fatalf("wrong PIN let staff in, or said nothing:\n%s", texts(k))
+	}
+	enter("2468") // right, but within the wait after a wrong one
+	if k.Current() == "staff" {
+		t.Fatal("no wait after a wrong PIN")
+	}
+	c.t = c.t.Add(time.Minute)
+	enter("2468")
+	if k.Current() != "staff" || !strings.Contains(texts(k), "wegweiser-beispiel") {
+		t.Fatalf("right PIN: screen %s\n%s", k.Current(), texts(k))
+	}
+	tap(t, k, "Zurück")
+	if k.Current() != "welcome" {
+		t.Errorf("leaving staff went to %s", k.Current())
+	}
+}
+
+func TestOfferShowsQRCodes(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "02000"})
+	tap(t, k, "Deutsch")
+	k.push(k.offerPage("iq-netzwerk-hamburg"))
+	got := texts(k)
+	if !strings.Contains(got, "Kontakt speichern") {
+		t.Errorf("no vCard code on the offer screen:\n%s", got)
+	}
+	images := 0
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *canvas.Image:
+			if o.Image != nil {
+				images++
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		default:
+			if w, ok := o.(fyne.Widget); ok {
+				for _, c := range test.WidgetRenderer(w).Objects() {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(k.win.Content())
+	if images < 2 {
+		t.Errorf("%d QR images on screen, want one per contact and one for the website", images)
 	}
 }

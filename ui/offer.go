@@ -94,7 +94,9 @@ func (k *Kiosk) buildOffer(o *catalog.OfferDetail, width float32) fyne.CanvasObj
 	if o.Website != "" {
 		section(str.T("offer_website"), k.text(bidi.LeftToRight(o.Website), width))
 	}
-	section(str.T("offer_scan"), k.qrPlace(width))
+	if codes := k.offerCodes(o); codes != nil {
+		section(str.T("offer_scan"), codes)
+	}
 	return box
 }
 
@@ -140,10 +142,4 @@ func (k *Kiosk) openNow(open bool, width float32) fyne.CanvasObject {
 	p := k.text(label, width-48)
 	p.Bold, p.Color = true, color
 	return k.row(widgets.NewIcon(icon, color, 28), p)
-}
-
-// qrPlace is where the QR codes go: the offer's contacts as vCards and its
-// website, to scan with a phone.
-func (k *Kiosk) qrPlace(width float32) fyne.CanvasObject {
-	return k.row(widgets.NewIcon(appIcon("qrcode"), theme.ColorNamePlaceHolder, 96))
 }

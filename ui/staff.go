@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -10,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wegweiser/catalog/bundle"
+	"wegweiser/catalog/install"
 	"wegweiser/config"
 	"wegweiser/translations"
 	"wegweiser/ui/widgets"
@@ -17,6 +22,12 @@ import (
 
 // The staff screen speaks German: the office's language.
 const staffLang = "de"
+
+// Catalogues older than this, or expiring within it, are flagged to staff.
+const (
+	staffOldAge   = 180 * 24 * time.Hour
+	staffExpiring = 30 * 24 * time.Hour
+)
 
 // openStaff asks for the staff PIN, with a growing wait after each wrong one.
 func (k *Kiosk) openStaff() {
@@ -43,9 +54,9 @@ func (k *Kiosk) openStaff() {
 		}))
 	}
 	ok := k.primaryButton(theme.ConfirmIcon(), str.T("ok"), 160, func() {
-		if time.Now().Before(k.staffBlockedUntil) || !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
+		if k.opts.Now().Before(k.staffBlockedUntil) || !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
 			k.staffFailures++
-			k.staffBlockedUntil = time.Now().Add(time.Duration(1<<min(k.staffFailures, 8)) * time.Second)
+			k.staffBlockedUntil = k.opts.Now().Add(time.Duration(1<<min(k.staffFailures, 8)) * time.Second)
 			pin = ""
 			shown.Text = str.T("staff_pin_wrong")
 			shown.Refresh()
@@ -60,30 +71,182 @@ func (k *Kiosk) openStaff() {
 	pop.Show()
 }
 
-// staffPage shows staff what is installed and lets them close the kiosk.
+// staffPage shows staff, in plain words, which catalogue is installed, how
+// old it is, whether the last update worked, the catalogues found on USB
+// sticks; and lets them update, roll back, export the statistics and close
+// the kiosk. Leaving it, or idling, returns to the welcome screen.
 func (k *Kiosk) staffPage() page {
 	str := translations.For(staffLang)
+	message := "" // the outcome of the last action, shown on top
+	var found []install.Found
 	return page{name: "staff", title: func() string { return str.T("staff_title") }, build: func(width float32) fyne.CanvasObject {
-		info := k.cat.Info()
-		lines := []string{
-			fmt.Sprintf("%s: %s (%s)", str.T("staff_catalog"), info.Title[info.SourceLanguage], info.ID),
-			fmt.Sprintf("Version %d, erstellt %s", info.Version, info.Built.In(time.Local).Format("02.01.2006 15:04")),
-			fmt.Sprintf("%d Bezirke, %d Kategorien, %d Angebote, %d Veranstaltungen, %d Broschüren",
-				info.Districts, info.Categories, info.Offers, info.Events, info.Brochures),
-		}
-		if info.Sample {
-			lines = append(lines, str.T("catalog_sample"))
-		}
-		for _, c := range info.Coverage {
-			lines = append(lines, fmt.Sprintf("%s: %.0f %%", c.Lang, c.Percent()))
-		}
 		box := container.NewVBox()
-		for _, l := range lines {
-			box.Add(widgets.NewParagraph(l, false, width))
+		line := func(s string) { box.Add(widgets.NewParagraph(s, false, width)) }
+		heading := func(s string) {
+			box.Add(separator())
+			p := widgets.NewParagraph(s, false, width)
+			p.Bold, p.SizeName = true, theme.SizeNameSubHeadingText
+			box.Add(p)
+		}
+		if message != "" {
+			p := widgets.NewParagraph(message, false, width)
+			p.Bold = true
+			box.Add(p)
+		}
+
+		if p := k.opts.StartupProblem; p != nil {
+			line("⚠ Beim Start: " + p.Error())
+		}
+		info := k.cat.Info()
+		heading(str.T("staff_catalog"))
+		line(fmt.Sprintf("%s (%s), Version %d, erstellt am %s", info.Title[info.SourceLanguage], info.ID, info.Version, staffDate(info.Built)))
+		line(fmt.Sprintf("%d Bezirke, %d Kategorien, %d Angebote, %d Veranstaltungen, %d Broschüren",
+			info.Districts, info.Categories, info.Offers, info.Events, info.Brochures))
+		var coverage []string
+		for _, c := range info.Coverage {
+			coverage = append(coverage, fmt.Sprintf("%s %.0f %%", c.Lang, c.Percent()))
+		}
+		line("Übersetzt: " + strings.Join(coverage, " · "))
+		if info.Sample {
+			line(str.T("catalog_sample") + ". Installieren Sie den Katalog Ihrer Koordination.")
+		}
+		now := k.opts.Now()
+		if store := k.opts.Store; store != nil {
+			if st, err := store.State(); err == nil {
+				if cur := st.Current; cur != nil {
+					line(fmt.Sprintf("%s: %s", str.T("staff_expires"), staffDate(cur.Expires)))
+					if now.Sub(cur.Issued) > staffOldAge || cur.Expires.Sub(now) < staffExpiring {
+						line("⚠ " + str.T("staff_old_warning"))
+					}
+				}
+				if !st.LastAttempt.IsZero() {
+					line(fmt.Sprintf("%s: %s – %s", str.T("staff_last_update"), staffDate(st.LastAttempt), st.LastResult))
+				}
+			}
+			if k.opts.Config.Sync.URL != "" {
+				if ss, err := store.SyncState(); err == nil && !ss.LastAttempt.IsZero() {
+					line(fmt.Sprintf("Netz: %s – %s", staffDate(ss.LastAttempt), ss.LastResult))
+				}
+			}
+		}
+		for _, key := range k.opts.Config.Trust.PublicKeys {
+			line(fmt.Sprintf("%s: %s", str.T("staff_trusted_key"), bundle.Fingerprint(key)))
+		}
+		if len(k.opts.Config.Trust.PublicKeys) == 0 {
+			line("Kein vertrauenswürdiger Schlüssel eingerichtet: wegweiser admin trust-key …")
+		}
+
+		var actions []fyne.CanvasObject
+		if store := k.opts.Store; store != nil {
+			if url := k.opts.Config.Sync.URL; url != "" {
+				actions = append(actions, k.button(theme.DownloadIcon(), str.T("staff_update_now"), 320, func() {
+					k.staffRun(&message, func(ctx context.Context) string {
+						r, err := store.Sync(ctx, url, k.opts.Config.Sync.Interval)
+						if err != nil {
+							return install.Sentence(err)
+						}
+						return r.String()
+					})
+				}))
+			}
+			actions = append(actions, k.button(theme.HistoryIcon(), str.T("staff_rollback"), 320, func() {
+				k.staffRun(&message, func(context.Context) string {
+					from, to, err := store.Rollback()
+					if err != nil {
+						return install.Sentence(err)
+					}
+					return fmt.Sprintf("Zurück von Version %d zu Version %d.", from.Version, to.Version)
+				})
+			}))
 		}
 		if k.opts.Quit != nil {
-			box.Add(k.button(theme.LogoutIcon(), str.T("staff_quit"), 400, k.opts.Quit))
+			actions = append(actions, k.button(theme.LogoutIcon(), str.T("staff_quit"), 320, k.opts.Quit))
+		}
+		box.Add(separator())
+		box.Add(container.NewGridWithColumns(3, actions...))
+
+		if store := k.opts.Store; store != nil {
+			heading(str.T("staff_usb"))
+			if found == nil {
+				found, _ = store.FindBundles()
+				if found == nil {
+					found = []install.Found{}
+				}
+			}
+			if len(found) == 0 {
+				line(str.T("staff_no_bundles"))
+			}
+			for _, f := range found {
+				f := f
+				if f.Err != nil {
+					line(fmt.Sprintf("%s: %s", f.Name, install.Sentence(f.Err)))
+					continue
+				}
+				m := f.Manifest
+				newer := str.T("staff_not_newer")
+				if m.Version > info.Version || info.Sample {
+					newer = str.T("staff_newer")
+				}
+				desc := fmt.Sprintf("%s: %s, Version %d vom %s – %s", f.Name, m.CatalogID, m.Version, staffDate(m.Issued), newer)
+				installButton := k.button(theme.DownloadIcon(), str.T("staff_install"), 240, func() {
+					k.staffRun(&message, func(ctx context.Context) string {
+						r, err := store.InstallFound(ctx, f)
+						switch {
+						case err != nil:
+							return install.Sentence(err)
+						case !r.Installed:
+							return fmt.Sprintf("Version %d ist schon installiert.", r.Manifest.Version)
+						}
+						return fmt.Sprintf("Version %d ist installiert. Der nächste Besuch sieht ihn.", r.Manifest.Version)
+					})
+				})
+				box.Add(container.NewBorder(nil, nil, nil, installButton, widgets.NewParagraph(desc, false, width-280)))
+			}
+			if k.opts.Stats != nil && len(found) > 0 {
+				mount := found[0].Mount
+				box.Add(k.button(theme.DocumentSaveIcon(), str.T("staff_export_stats"), 420, func() {
+					k.staffRun(&message, func(context.Context) string { return k.exportStats(mount) })
+				}))
+			}
 		}
 		return box
 	}}
 }
+
+// staffRun runs a staff action off the interface goroutine, shows
+// "please wait", then its outcome.
+func (k *Kiosk) staffRun(message *string, action func(context.Context) string) {
+	*message = "Bitte warten …"
+	k.render()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+		defer cancel()
+		out := action(ctx)
+		fyne.Do(func() {
+			*message = out
+			if k.Current() == "staff" {
+				k.render()
+			}
+		})
+	}()
+}
+
+// exportStats writes the statistics as CSV onto a USB stick.
+func (k *Kiosk) exportStats(mount string) string {
+	name := filepath.Join(mount, "wegweiser-statistik-"+k.opts.Now().Format("2006-01-02")+".csv")
+	f, err := os.Create(name)
+	if err != nil {
+		return "Die Statistik konnte nicht gespeichert werden: " + err.Error()
+	}
+	err = k.opts.Stats.ExportCSV(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return "Die Statistik konnte nicht gespeichert werden: " + err.Error()
+	}
+	return "Statistik gespeichert: " + name
+}
+
+func staffDate(t time.Time) string { return t.Local().Format("02.01.2006 15:04") }

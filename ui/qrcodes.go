@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"wegweiser/catalog"
+	"wegweiser/qr"
+	"wegweiser/stats"
+)
+
+// qrSide is the size of a QR code on screen: large enough for a phone held
+// at arm's length.
+const qrSide = 220
+
+// qrCode is one QR code with a caption under it.
+func (k *Kiosk) qrCode(content, caption string) fyne.CanvasObject {
+	img, err := qr.Image(content, 512)
+	if err != nil {
+		return k.caption(caption+": "+err.Error(), qrSide)
+	}
+	code := canvas.NewImageFromImage(img)
+	code.FillMode = canvas.ImageFillContain
+	code.ScaleMode = canvas.ImageScalePixels
+	code.SetMinSize(fyne.NewSquareSize(qrSide))
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
+	label := k.caption(caption, qrSide)
+	label.Center = true
+	return container.NewVBox(container.NewStack(bg, code), label)
+}
+
+// offerCodes are the QR codes of an offer: each contact as a vCard that
+// puts it into the phone without internet, and the website.
+func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
+	str := k.s.str
+	var codes []fyne.CanvasObject
+	for _, c := range o.Contacts {
+		caption := str.T("offer_qr_contact")
+		if c.Label.Text != "" {
+			caption += ": " + c.Label.Text
+		}
+		codes = append(codes, k.qrCode(qr.ContactVCard(vcardOf(o, c)), caption))
+	}
+	if o.Website != "" {
+		codes = append(codes, k.qrCode(qr.OfferURL(o.Website), str.T("offer_qr_website")))
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	k.count(stats.QR, o.ID)
+	cell := fyne.NewSize(qrSide+24, qrSide+k.caption("x", qrSide).MinSize().Height*2+16)
+	if !k.s.rtl {
+		return container.NewGridWrap(cell, codes...)
+	}
+	// Right to left: the first code on the right.
+	return container.NewBorder(nil, nil, nil, container.NewHBox(k.mirror(codes)...))
+}
+
+// vcardOf is what a contact's vCard says: names as the visitor reads them
+// on the screen; the opening hours the qr package writes in German, as the
+// office says them on the phone.
+func vcardOf(o *catalog.OfferDetail, c catalog.ContactDetail) qr.Contact {
+	return qr.Contact{Provider: o.Provider.Text, Label: c.Label.Text, Phone: c.Phone, Email: c.Email,
+		Address: c.Address, Website: o.Website, Hours: c.Hours, HoursNote: c.HoursNote.Text}
+}
+
+// eventCode is an event as a calendar entry.
+func (k *Kiosk) eventCode(e *catalog.EventDetail) fyne.CanvasObject {
+	k.count(stats.QR, e.ID)
+	return k.qrCode(qr.EventICal(qr.Event{ID: e.ID, Title: e.Title.Text, Place: e.Place.Text, Description: e.Summary.Text,
+		Website: e.Website, Start: e.Start, End: e.End, Stamp: k.cat.Info().Built}), k.s.str.T("event_qr"))
+}
