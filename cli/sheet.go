@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"wegweiser/catalog"
-	"wegweiser/printing"
+	"wegweiser/ui/printing"
 )
 
 // sheetCommand writes a contact sheet (--offers) or a brochure (--brochure)

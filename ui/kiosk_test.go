@@ -395,3 +395,32 @@ func TestOfferShowsQRCodes(t *testing.T) {
 		t.Errorf("%d QR images on screen, want one per contact and one for the website", images)
 	}
 }
+
+func TestPrintingSaysPlainlyWhenThePrinterIsMissing(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255", Printer: "no-such-printer-at-all"})
+	tap(t, k, "Deutsch")
+	k.s.toggleSheet("iq-foerderprogramm")
+	k.push(k.sheetPage())
+	tap(t, k, "Auch auf Deutsch")
+	if !k.s.withGerman {
+		t.Fatal("German toggle did nothing")
+	}
+	tap(t, k, "Drucken")
+	deadline := time.Now().Add(60 * time.Second)
+	for k.s.printing && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(texts(k), "Bitte fragen Sie das Personal") {
+		t.Errorf("no plain message after a failed printout:\n%s", texts(k))
+	}
+}
+
+func TestNoPrinterHidesPrinting(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255", Printer: "none"})
+	tap(t, k, "Deutsch")
+	k.s.toggleSheet("iq-foerderprogramm")
+	k.push(k.sheetPage())
+	if strings.Contains(texts(k), "Drucken") {
+		t.Error("a kiosk without a printer offers printing")
+	}
+}

@@ -16,6 +16,10 @@ type session struct {
 	sheet    []string
 	query    string // what the visitor typed into search
 
+	withGerman  bool   // print the list in German too
+	printing    bool   // a printout is under way
+	printStatus string // what the last printout did, for the visitor
+
 	// Looked up once per language: every screen's header needs them.
 	categories   []catalog.CategoryTile
 	districtName string

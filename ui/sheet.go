@@ -1,12 +1,22 @@
 package ui
 
 import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+
+	"wegweiser/catalog"
+	"wegweiser/stats"
+	"wegweiser/ui/printing"
 )
 
-// sheetPage is the visitor's list: the offers they collected to take home.
+// sheetPage is the visitor's list: the offers they collected to take home,
+// printed in their language and, if they like, in German too.
 func (k *Kiosk) sheetPage() page {
 	return page{name: "sheet", title: func() string { return k.s.str.T("sheet_title") }, build: func(width float32) fyne.CanvasObject {
 		str := k.s.str
@@ -22,8 +32,82 @@ func (k *Kiosk) sheetPage() page {
 			}
 			open := k.button(appIcon("info"), o.Title.Text, width-420, func() { k.push(k.offerPage(id)) })
 			remove := k.button(theme.DeleteIcon(), str.T("sheet_remove"), 340, func() { k.s.toggleSheet(id); k.render() })
-			box.Add(container.NewBorder(nil, nil, nil, nil, k.row(open, remove)))
+			box.Add(k.row(open, remove))
+		}
+		if k.opts.Config.Printer == "none" {
+			return box // a kiosk without a printer: the QR codes on each offer remain
+		}
+		box.Add(separator())
+		check := theme.CheckButtonIcon()
+		if k.s.withGerman {
+			check = theme.CheckButtonCheckedIcon()
+		}
+		german := k.button(check, str.T("sheet_with_german"), 360, func() {
+			k.s.withGerman = !k.s.withGerman
+			k.render()
+		})
+		printButton := k.primaryButton(theme.DocumentPrintIcon(), str.T("sheet_print"), 360, k.printSheet)
+		box.Add(k.row(printButton, german))
+		if k.s.printStatus != "" {
+			status := k.heading(k.s.printStatus, width, theme.SizeNameSubHeadingText)
+			box.Add(status)
 		}
 		return box
 	}}
+}
+
+// printSheet makes the PDF of the visitor's list and sends it to the
+// printer, off the interface goroutine; the screen says "printing", then
+// done or, in plain words, to ask staff.
+func (k *Kiosk) printSheet() {
+	if k.s.printing {
+		return
+	}
+	s := k.s // the session this printout belongs to
+	s.printing = true
+	s.printStatus = s.str.T("sheet_printing")
+	k.render()
+	ids := append([]string(nil), s.sheet...)
+	opts := printing.Options{Lang: s.lang, WithGerman: s.withGerman, District: k.district, Now: k.opts.Now()}
+	cat, printer := k.cat, k.opts.Config.Printer
+	for _, id := range ids {
+		k.count(stats.Print, id)
+	}
+	go func() {
+		err := printPDF(cat, ids, opts, printer)
+		fyne.Do(func() {
+			s.printing = false
+			if err != nil {
+				s.printStatus = s.str.T("sheet_print_failed")
+				slog.Warn("printing failed", "error", err) // staff find the reason in the log
+			} else {
+				s.printStatus = s.str.T("sheet_printed")
+			}
+			if k.s == s && k.Current() == "sheet" {
+				k.render()
+			}
+		})
+	}()
+}
+
+// printPDF writes the sheet to a temporary file and prints it.
+func printPDF(cat *catalog.Catalog, ids []string, opts printing.Options, printer string) error {
+	dir, err := os.MkdirTemp("", "wegweiser-print-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "wegweiser.pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	err = printing.Sheet(f, cat, ids, opts)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return printing.Print(context.Background(), printer, path)
 }

@@ -1,17 +1,15 @@
-// Package bidi orders the text of one line for display: Fyne draws the runs
-// of a line in the order they are stored, left to right, so a right-to-left
+// Package bidi orders mixed right-to-left and left-to-right text for
+// display: Fyne draws the runs of a line in the order they are stored, left
+// to right, and gofpdf prints a string left to right, so a right-to-left
 // sentence with a Latin name or a number in it comes out wrong. Visual
 // splits a line into runs of one direction and one script, in the order
-// they must be drawn from left to right, per the Unicode bidirectional
-// algorithm (golang.org/x/text/unicode/bidi).
+// they must be drawn from left to right, per the Unicode Bidirectional
+// Algorithm (uba.go); VisualLines does so for the lines of a wrapped
+// paragraph. Levels, LineLevels and VisualRuns are the steps underneath,
+// for callers that break lines themselves (package printing).
 package bidi
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/bidi"
-)
+import "unicode"
 
 // Script is the font family a run needs.
 type Script int
@@ -35,69 +33,32 @@ type Run struct {
 // drawn from left to right. rtl is the paragraph's base direction: the
 // visitor's language's.
 func Visual(line string, rtl bool) []Run {
-	if line == "" {
-		return nil
-	}
-	dir := bidi.LeftToRight
-	if rtl {
-		dir = bidi.RightToLeft
-	}
-	var p bidi.Paragraph
-	if _, err := p.SetString(line, bidi.DefaultDirection(dir)); err != nil {
-		return byScript(line, rtl)
-	}
-	order, err := p.Order()
-	if err != nil {
-		return byScript(line, rtl)
-	}
-	// The package resolves each run's direction but returns the runs in
-	// logical order; put them in visual order by their embedding levels
-	// (rule L2 of the algorithm).
-	n := order.NumRuns()
-	runs := make([]bidi.Run, n)
-	levels := make([]int, n)
-	for i := range runs {
-		runs[i] = order.Run(i)
-		levels[i] = level(runs[i].Direction() == bidi.RightToLeft, rtl)
-	}
-	for lvl := 2; lvl >= 1; lvl-- {
-		for i := 0; i < n; {
-			if levels[i] < lvl {
-				i++
-				continue
-			}
-			j := i
-			for j < n && levels[j] >= lvl {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				runs[a], runs[b] = runs[b], runs[a]
-				levels[a], levels[b] = levels[b], levels[a]
-			}
-			i = j
-		}
-	}
-	var out []Run
-	for _, r := range runs {
-		text := stripIsolates(r.String())
-		if text != "" {
-			out = append(out, byScript(text, r.Direction() == bidi.RightToLeft)...)
-		}
-	}
-	return out
+	return VisualLines([]string{line}, rtl)[0]
 }
 
-// level is the embedding level of a run: right-to-left runs are at 1,
-// left-to-right runs at 0 in a left-to-right paragraph and at 2 in a
-// right-to-left one.
-func level(runRTL, baseRTL bool) int {
-	switch {
-	case runRTL:
-		return 1
-	case baseRTL:
-		return 2
+// VisualLines returns the runs of each of the lines that one paragraph was
+// wrapped into, in the order they are drawn from left to right. The lines
+// are ordered with the levels of the whole paragraph (the lines joined by
+// spaces), so that a bracket pair or an isolate broken over two lines keeps
+// its direction; each line is then reordered on its own.
+func VisualLines(lines []string, rtl bool) [][]Run {
+	var text []rune
+	spans := make([][2]int, len(lines))
+	for i, l := range lines {
+		if i > 0 {
+			text = append(text, ' ')
+		}
+		start := len(text)
+		text = append(text, []rune(l)...)
+		spans[i] = [2]int{start, len(text)}
 	}
-	return 0
+	levels := Levels(text, rtl)
+	out := make([][]Run, len(lines))
+	for i, sp := range spans {
+		line := text[sp[0]:sp[1]]
+		out[i] = VisualRuns(line, LineLevels(line, levels[sp[0]:sp[1]], rtl))
+	}
+	return out
 }
 
 // Isolates: text that must keep its own direction inside a line of the
@@ -105,24 +66,12 @@ func level(runRTL, baseRTL bool) int {
 // LeftToRight (LRI … PDI). The marks steer the ordering and are not drawn.
 const (
 	lri = '\u2066'
-	rli = '\u2067'
-	fsi = '\u2068'
 	pdi = '\u2069'
 )
 
 // LeftToRight wraps s so that it keeps left-to-right order, as a unit,
 // inside right-to-left text.
 func LeftToRight(s string) string { return string(lri) + s + string(pdi) }
-
-func stripIsolates(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case lri, rli, fsi, pdi:
-			return -1
-		}
-		return r
-	}, s)
-}
 
 // byScript splits a run of one direction into pieces of one script, in
 // visual order. Characters of no script (spaces, punctuation, digits) stay

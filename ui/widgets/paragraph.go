@@ -116,8 +116,12 @@ func (p *Paragraph) build() {
 			if isItem {
 				width, indent = p.Width-bulletIndent, bulletIndent
 			}
-			for j, l := range p.wrap(strings.TrimSpace(item), width) {
-				tl := p.visualLine(l)
+			// Each line is ordered with the levels of the whole item, so
+			// that brackets and isolates broken over two lines keep
+			// their direction.
+			lines := p.wrap(strings.TrimSpace(item), width)
+			for j, runs := range bidi.VisualLines(lines, p.RTL) {
+				tl := p.visualLine(runs)
 				tl.indent = indent
 				if isItem && j == 0 {
 					tl.bullet = p.text("•")
@@ -170,9 +174,10 @@ func (p *Paragraph) text(s string) *canvas.Text {
 		Color: theme.Color(p.color()), FontSource: kiosktheme.FontFor(bidi.ScriptOf(s), p.Bold)}
 }
 
-func (p *Paragraph) visualLine(s string) textLine {
+// visualLine makes the canvas texts of a line's runs, in visual order.
+func (p *Paragraph) visualLine(runs []bidi.Run) textLine {
 	var tl textLine
-	for _, r := range bidi.Visual(s, p.RTL) {
+	for _, r := range runs {
 		tl.runs = append(tl.runs, p.byFont(r)...)
 	}
 	tl.widths, tl.baselines = p.measureRuns(tl.runs)

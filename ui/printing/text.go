@@ -11,13 +11,15 @@ import (
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
+
+	"wegweiser/ui/bidi"
 )
 
 // How text gets onto the page. gofpdf prints a string left to right in one
 // font, with no shaping, no bidi and no font fallback. So each line is
 //
 //  1. ordered by the Unicode bidi algorithm into runs of one direction, in
-//     the order they stand from left to right (uba.go);
+//     the order they stand from left to right (package bidi);
 //  2. split into pieces of one font family, by what each font has;
 //  3. shaped where it is Arabic script and right to left: HarfBuzz picks
 //     the joined forms, and each glyph is written as the character the
@@ -91,10 +93,6 @@ func clean(s string) string {
 // right. Line breaks in text are kept; an empty line stays empty.
 func (s *shaper) lines(text, lang string, rtl bool, st style, maxW float64) [][]piece {
 	var out [][]piece
-	var para int8
-	if rtl {
-		para = 1
-	}
 	for _, p := range strings.Split(text, "\n") {
 		rs := []rune(p)
 		spans := s.breakLines(rs, lang, rtl, st, maxW)
@@ -105,21 +103,21 @@ func (s *shaper) lines(text, lang string, rtl bool, st style, maxW float64) [][]
 		// The levels come from the whole paragraph, so that a bracket pair
 		// broken over two lines still pairs; each line is then reordered on
 		// its own.
-		levels, _ := bidiLevels(rs, para)
+		levels := bidi.Levels(rs, rtl)
 		for _, sp := range spans {
 			line := rs[sp[0]:sp[1]]
-			out = append(out, s.pieces(visualRuns(line, lineLevels(line, levels[sp[0]:sp[1]], para)), lang, st))
+			out = append(out, s.pieces(bidi.VisualRuns(line, bidi.LineLevels(line, levels[sp[0]:sp[1]], rtl)), lang, st))
 		}
 	}
 	return out
 }
 
 // pieces turns the runs of a line, in visual order, into pieces to print.
-func (s *shaper) pieces(runs []bidiRun, lang string, st style) []piece {
+func (s *shaper) pieces(runs []bidi.Run, lang string, st style) []piece {
 	var out []piece
 	for _, run := range runs {
-		segs := s.segments(run.text)
-		if run.rtl {
+		segs := s.segments([]rune(run.Text))
+		if run.RTL {
 			for i := len(segs) - 1; i >= 0; i-- {
 				out = append(out, s.rightToLeft(segs[i], lang, st))
 			}
@@ -138,12 +136,8 @@ func (s *shaper) wordWidth(word []rune, lang string, rtl bool, st style) float64
 	if w, ok := s.words[key]; ok {
 		return w
 	}
-	var para int8
-	if rtl {
-		para = 1
-	}
-	levels, _ := bidiLevels(word, para)
-	w := width(s.pieces(visualRuns(word, lineLevels(word, levels, para)), lang, st))
+	levels := bidi.LineLevels(word, bidi.Levels(word, rtl), rtl)
+	w := width(s.pieces(bidi.VisualRuns(word, levels), lang, st))
 	s.words[key] = w
 	return w
 }
@@ -286,7 +280,7 @@ func (s *shaper) rightToLeft(seg segment, lang string, st style) piece {
 	rs := dropIgnorables(seg.runes)
 	rev := make([]rune, len(rs))
 	for i, r := range rs {
-		rev[len(rs)-1-i] = mirror(r)
+		rev[len(rs)-1-i] = bidi.Mirror(r)
 	}
 	return s.measure(seg.fam, st, string(rev))
 }
@@ -298,25 +292,6 @@ func hasArabicLetter(rs []rune) bool {
 		}
 	}
 	return false
-}
-
-// mirrored are characters with the Bidi_Mirrored property besides the
-// paired brackets: drawn right to left, "<" shows as ">" (rule L4).
-var mirrored = map[rune]rune{
-	'<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹', '≤': '≥', '≥': '≤', '≪': '≫', '≫': '≪',
-}
-
-func mirror(r rune) rune {
-	if m, ok := closingBracket[r]; ok {
-		return m
-	}
-	if m, ok := openingBracket[r]; ok {
-		return m
-	}
-	if m, ok := mirrored[r]; ok {
-		return m
-	}
-	return r
 }
 
 // shapeMu serializes shaping: documents made at the same time share the

@@ -1,4 +1,4 @@
-package printing
+package bidi
 
 import (
 	"bufio"
@@ -61,7 +61,7 @@ func TestBidiConformance(t *testing.T) {
 			continue
 		}
 		para := map[string]int8{"0": 0, "1": 1, "2": -1}[f[1]]
-		levels, gotPara := bidiLevels(rs, para)
+		levels, gotPara := paragraphLevels(rs, para)
 		levels = lineLevels(rs, levels, gotPara)
 		var want, got []string
 		var keep []bool

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/bidi"
+	"wegweiser/ui/bidi"
 )
 
 // A page is laid out in blocks: an offer, a brochure section. A block is a
@@ -134,14 +134,8 @@ func (d *doc) setText(b *block, col column, y float64, p para) float64 {
 // (rules P2 and P3 of the bidi algorithm), for texts of no known language;
 // def when it has none.
 func directionOf(s string, def bool) bool {
-	for _, r := range s {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.L:
-			return false
-		case bidi.R, bidi.AL:
-			return true
-		}
+	if rtl, ok := bidi.Direction(s); ok {
+		return rtl
 	}
 	return def
 }

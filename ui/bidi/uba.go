@@ -1,4 +1,4 @@
-package printing
+package bidi
 
 import (
 	"sort"
@@ -6,13 +6,17 @@ import (
 	xbidi "golang.org/x/text/unicode/bidi"
 )
 
-// The Unicode Bidirectional Algorithm (UAX #9), for one line: resolving
-// levels (rules P2–P3, X1–X10, W1–W7, N0–N2, I1–I2, L1) and reordering
-// (L2). golang.org/x/text/unicode/bidi has the character classes but its
+// The Unicode Bidirectional Algorithm (UAX #9): resolving levels (rules
+// P2–P3, X1–X10, W1–W7, N0–N2, I1–I2, L1) and reordering (L2).
+// golang.org/x/text/unicode/bidi has the character classes but its
 // Paragraph never pairs brackets (it stores a closing bracket as itself
 // where rule N0 needs its opening partner), so "… (DRV KBS)" at the end of
 // an Arabic line loses its closing parenthesis to the other end. This
 // implementation passes Unicode's BidiCharacterTest.txt (see uba_test.go).
+//
+// A paragraph's levels are resolved once, for the whole paragraph (Levels);
+// each line it is wrapped into then gets rule L1 (LineLevels) and is
+// reordered on its own (VisualRuns).
 
 type bidiClass = xbidi.Class
 
@@ -86,12 +90,40 @@ func firstStrong(classes []bidiClass, from, to int) int8 {
 	return -1
 }
 
-// bidiLevels resolves the embedding level of every character of a
+// Levels resolves the embedding level of each character of a paragraph
+// (no line breaks) whose base direction is rtl: even levels read left to
+// right, odd ones right to left. These are the levels before rule L1, which
+// applies to each line the paragraph is wrapped into: give each line its
+// share of them through LineLevels.
+func Levels(text []rune, rtl bool) []int8 {
+	levels, _ := paragraphLevels(text, paragraphLevel(rtl))
+	return levels
+}
+
+func paragraphLevel(rtl bool) int8 {
+	if rtl {
+		return 1
+	}
+	return 0
+}
+
+// Direction is the base direction of a paragraph by its first strong
+// character, outside isolates (rules P2 and P3): rtl for a right-to-left
+// letter; ok is false when text has no strong character.
+func Direction(text string) (rtl, ok bool) {
+	var classes []bidiClass
+	for _, r := range text {
+		classes = append(classes, classOf(r))
+	}
+	d := firstStrong(classes, 0, len(classes))
+	return d == 1, d >= 0
+}
+
+// paragraphLevels resolves the embedding level of every character of a
 // paragraph whose level is para (0 left to right, 1 right to left, -1 from
-// its first strong character). It returns the levels before rule L1, which
-// applies to each line the paragraph is broken into (lineLevels), and the
+// its first strong character). It returns the levels before rule L1 and the
 // paragraph level.
-func bidiLevels(rs []rune, para int8) ([]int8, int8) {
+func paragraphLevels(rs []rune, para int8) ([]int8, int8) {
 	n := len(rs)
 	orig := make([]bidiClass, n)
 	for i, r := range rs {
@@ -282,10 +314,17 @@ func bidiLevels(rs []rune, para int8) ([]int8, int8) {
 	return levels, para
 }
 
-// lineLevels applies rule L1 to one line of a paragraph, given its
-// characters and their levels: segment separators and whitespace at the end
+// LineLevels applies rule L1 to one line of a paragraph whose base
+// direction is rtl, given the line's characters and their Levels (the
+// line's share of the paragraph's): whitespace at the end of the line goes
+// back to the paragraph's level. It returns new levels, for VisualRuns.
+func LineLevels(line []rune, levels []int8, rtl bool) []int8 {
+	return lineLevels(line, levels, paragraphLevel(rtl))
+}
+
+// lineLevels applies rule L1: segment separators and whitespace at the end
 // of the line (and before a segment separator) go back to the paragraph
-// level.
+// level para.
 func lineLevels(line []rune, levels []int8, para int8) []int8 {
 	out := append([]int8(nil), levels...)
 	trailing := true
@@ -570,6 +609,30 @@ var closingBracket, openingBracket = func() (map[rune]rune, map[rune]rune) {
 	return c, o
 }()
 
+// Mirror is the character that r is drawn as in right-to-left text (rule
+// L4): a paired bracket as its partner, "(" as ")", and a few other
+// characters with the Bidi_Mirrored property, "<" as ">" and "«" as "»".
+// Renderers that shape right-to-left text themselves (HarfBuzz) mirror on
+// their own; Mirror is for those that draw characters one by one.
+func Mirror(r rune) rune {
+	if m, ok := closingBracket[r]; ok {
+		return m
+	}
+	if m, ok := openingBracket[r]; ok {
+		return m
+	}
+	if m, ok := mirrored[r]; ok {
+		return m
+	}
+	return r
+}
+
+// mirrored are the characters with the Bidi_Mirrored property besides the
+// paired brackets that the catalogue's text may hold.
+var mirrored = map[rune]rune{
+	'<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹', '≤': '≥', '≥': '≤', '≪': '≫', '≫': '≪',
+}
+
 // visualOrder returns the indices of the characters in the order they are
 // drawn from left to right (rule L2).
 func visualOrder(levels []int8) []int {
@@ -603,19 +666,17 @@ func visualOrder(levels []int8) []int {
 	return order
 }
 
-// bidiRun is a stretch of a line in one direction, its text in logical
-// order.
-type bidiRun struct {
-	text []rune
-	rtl  bool
-}
-
-// visualRuns splits a line into runs of one direction, in the order they
-// are drawn from left to right, given the levels of its characters after
-// rule L1. Bidi controls (isolates, embeddings) are left out of the runs.
-func visualRuns(line []rune, levels []int8) []bidiRun {
+// VisualRuns splits a line into runs of one direction and one script, in
+// the order they are drawn from left to right, given the levels of its
+// characters from LineLevels. Bidi controls (isolates, embeddings) steer
+// the order and are left out of the runs.
+func VisualRuns(line []rune, levels []int8) []Run {
 	order := visualOrder(levels)
-	var out []bidiRun
+	type dirRun struct {
+		text []rune
+		rtl  bool
+	}
+	var runs []dirRun
 	for i := 0; i < len(order); {
 		j := i
 		for j < len(order) && levels[order[j]] == levels[order[i]] {
@@ -633,13 +694,19 @@ func visualRuns(line []rune, levels []int8) []bidiRun {
 			}
 		}
 		if len(text) > 0 {
-			if n := len(out); n > 0 && out[n-1].rtl == odd && !odd {
-				out[n-1].text = append(out[n-1].text, text...)
+			// Neighbouring left-to-right runs (such as a number at level 2
+			// next to text at level 0) read on as one.
+			if n := len(runs); n > 0 && !odd && !runs[n-1].rtl {
+				runs[n-1].text = append(runs[n-1].text, text...)
 			} else {
-				out = append(out, bidiRun{text: text, rtl: odd})
+				runs = append(runs, dirRun{text, odd})
 			}
 		}
 		i = j
+	}
+	var out []Run
+	for _, r := range runs {
+		out = append(out, byScript(string(r.text), r.rtl)...)
 	}
 	return out
 }

@@ -1,0 +1,61 @@
+//go:build !windows
+
+package printing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// send prints through CUPS: lp hands the job to the spooler, lpstat tells
+// when it has left the queue.
+func send(ctx context.Context, printer, path string) error {
+	args := []string{"-o", "media=A4", "-t", "Wegweiser"}
+	if printer != "" {
+		args = append(args, "-d", printer)
+	}
+	out, err := exec.CommandContext(ctx, "lp", append(args, "--", path)...).CombinedOutput()
+	if errors.Is(err, exec.ErrNotFound) {
+		return ErrNoSpooler
+	}
+	if err != nil {
+		msg := strings.TrimSpace(string(out))
+		switch {
+		case strings.Contains(msg, "does not exist"), strings.Contains(msg, "No default destination"):
+			return fmt.Errorf("%w: %s", ErrNoPrinter, msg)
+		case strings.Contains(msg, "scheduler is not running"), strings.Contains(msg, "connect"):
+			return fmt.Errorf("%w: %s", ErrNoSpooler, msg)
+		}
+		return fmt.Errorf("%w: %s", ErrPrintRefused, msg)
+	}
+	job := jobID(string(out))
+	if job == "" {
+		return nil // accepted; lp did not say the job's name
+	}
+	for {
+		pending, err := exec.CommandContext(ctx, "lpstat", "-W", "not-completed", "-o").Output()
+		if err == nil && !strings.Contains(string(pending), job+" ") {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w (job %s)", ErrPrinterStuck, job)
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+var requestID = regexp.MustCompile(`request id is (\S+)`)
+
+// jobID reads the job's name from lp's answer "request id is PDF-3 (1 file(s))".
+func jobID(lpOutput string) string {
+	if m := requestID.FindStringSubmatch(lpOutput); m != nil {
+		return m[1]
+	}
+	return ""
+}
