@@ -52,9 +52,13 @@ func (k *Kiosk) fallbackNote(lang string, width float32) fyne.CanvasObject {
 	return note
 }
 
-// row lays objects out side by side, mirrored for right-to-left languages.
+// row lays objects out side by side from the reading side: from the left,
+// or for right-to-left languages mirrored and from the right.
 func (k *Kiosk) row(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.NewHBox(k.mirror(objs)...)
+	if !k.s.rtl {
+		return container.NewHBox(objs...)
+	}
+	return container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, k.mirror(objs)...)...)
 }
 
 func (k *Kiosk) mirror(objs []fyne.CanvasObject) []fyne.CanvasObject {

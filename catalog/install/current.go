@@ -50,14 +50,14 @@ func Open(dataDir string, sample fs.FS) (c *catalog.Catalog, isSample bool, err 
 }
 
 // CompiledSample compiles the sample source into cacheDir, named by a hash
-// of the source and the schema version so that a new binary with a new
-// sample or a new schema compiles anew, and returns the file's path.
+// of the source and of the schema so that a new binary with a new sample or
+// a new schema compiles anew, and returns the file's path.
 func CompiledSample(cacheDir string, sample fs.FS) (string, error) {
 	sum, err := hashFS(sample)
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(cacheDir, fmt.Sprintf("sample-%s-schema%d.sqlite", sum[:16], catalog.SchemaVersion))
+	path := filepath.Join(cacheDir, fmt.Sprintf("sample-%s-schema%d-%s.sqlite", sum[:16], catalog.SchemaVersion, catalog.SchemaFingerprint()))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -70,6 +70,14 @@ func CompiledSample(cacheDir string, sample fs.FS) (string, error) {
 	}
 	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: lastUpdated(content)}); err != nil {
 		return "", err
+	}
+	// Samples compiled by earlier builds of the program are of no more use.
+	if old, err := filepath.Glob(filepath.Join(cacheDir, "sample-*.sqlite")); err == nil {
+		for _, o := range old {
+			if o != path {
+				os.Remove(o)
+			}
+		}
 	}
 	return path, nil
 }
