@@ -47,8 +47,9 @@ type Kiosk struct {
 	attract      int               // which language the welcome screen greets in
 	keyboard     *widgets.Keyboard // the search screen's keyboard, while it is shown
 
-	staffFailures     int       // wrong PINs in a row
-	staffBlockedUntil time.Time // no PIN is accepted before this
+	corner            *widgets.Corner // the hidden staff entry
+	staffFailures     int             // wrong PINs in a row
+	staffBlockedUntil time.Time       // no PIN is accepted before this
 }
 
 // page is one screen: its title and how to build its body for a width.

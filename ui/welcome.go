@@ -44,7 +44,9 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 	foot := widgets.NewParagraph(k.cat.Info().Publisher, false, width)
 	foot.SizeName, foot.Color, foot.Center = theme.SizeNameCaptionText, theme.ColorNamePlaceHolder, true
 
-	corner := widgets.NewCorner(k.openStaff)
+	if k.corner == nil { // one for the kiosk's life: the greeting re-renders the screen while staff tap
+		k.corner = widgets.NewCorner(k.openStaff)
+	}
 	body := container.NewVBox(
 		layout.NewSpacer(),
 		container.NewCenter(widgets.NewIcon(appIcon("info"), theme.ColorNamePrimary, 72)),
@@ -54,7 +56,7 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 		foot,
 	)
 	return container.NewStack(container.NewPadded(container.NewCenter(container.NewGridWrap(fyne.NewSize(width, body.MinSize().Height), body))),
-		container.NewWithoutLayout(corner))
+		container.NewWithoutLayout(k.corner))
 }
 
 // NextGreeting turns the welcome screen's greeting to the next language.
