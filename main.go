@@ -34,6 +34,7 @@ func main() {
 // runKiosk opens the visitor interface on the data folder's catalogue.
 func runKiosk(opts cli.KioskOptions) int {
 	a := app.NewWithID("de.wegweiser.kiosk")
+	a.SetIcon(assets.AppIcon)
 	w := a.NewWindow("Wegweiser")
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1280, 800))

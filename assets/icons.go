@@ -18,3 +18,9 @@ func Icon(name string) fyne.Resource {
 	}
 	return fyne.NewStaticResource(name+".svg", data)
 }
+
+//go:embed icons/app.png
+var appIcon []byte
+
+// AppIcon is the program's icon (window, task bar, FyneApp.toml).
+var AppIcon = fyne.NewStaticResource("app.png", appIcon)
