@@ -50,7 +50,7 @@ func (k *Kiosk) buildOffer(o *catalog.OfferDetail, width float32) fyne.CanvasObj
 	str := k.s.str
 	muted := func(p *widgets.Paragraph) { p.Color = theme.ColorNamePlaceHolder }
 	box := container.NewVBox(k.localized(o.Provider, width, muted)) // the title stands in the header
-	if o.Title.Fallback {
+	if o.Title.Fallback && !(o.Provider.Fallback && o.Provider.Lang == o.Title.Lang) { // one note for both
 		box.Add(k.fallbackNote(o.Title.Lang, width))
 	}
 
