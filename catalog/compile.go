@@ -24,34 +24,34 @@ type BuildInfo struct {
 // Compile writes content as a new catalogue file at path, replacing any
 // file there only once the new one is complete.
 //
-// The catalogue is first written to path+".building"; merging the full-text
-// index there leaves free pages behind, so the file that is kept is a
-// compact copy of it (VACUUM INTO path+".compact"), renamed to path.
+// The catalogue is written to path+".building", all but the full-text index
+// of the bodies, which is built at the same time, on another core, in
+// path+".bodies" and then copied in: it is the largest part of the work.
+// Merging the full-text indexes leaves free pages behind, so the file that
+// is kept is a compact copy (VACUUM INTO path+".compact"), renamed to path.
 func Compile(c *Content, path string, info BuildInfo) (err error) {
-	building, compact := path+".building", path+".compact"
-	_ = os.Remove(building)
-	_ = os.Remove(compact)
+	building, bodies, compact := path+".building", path+".bodies", path+".compact"
+	for _, f := range []string{building, bodies, compact} {
+		_ = os.Remove(f)
+	}
 	defer func() {
 		_ = os.Remove(building)
+		_ = os.Remove(bodies)
 		if err != nil {
 			_ = os.Remove(compact)
 		}
 	}()
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(building)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	db, err := openForWriting(building)
 	if err != nil {
 		return err
 	}
-	db.SetMaxOpenConns(1)
-	if err := write(db, c, info); err != nil {
-		db.Close()
+	defer db.Close()
+	if err := write(db, bodies, c, info); err != nil {
 		return fmt.Errorf("writing the catalogue: %w", err)
 	}
-	t := time.Now()
 	if _, err := db.Exec("VACUUM INTO ?", compact); err != nil {
-		db.Close()
 		return fmt.Errorf("writing the catalogue: %w", err)
 	}
-	trace("vacuum into", t)
 	if err := db.Close(); err != nil {
 		return err
 	}
@@ -61,10 +61,20 @@ func Compile(c *Content, path string, info BuildInfo) (err error) {
 	return os.Rename(compact, path)
 }
 
-func trace(what string, t time.Time) {
-	if os.Getenv("WEGWEISER_TRACE") != "" {
-		fmt.Fprintf(os.Stderr, "%-20s %v\n", what, time.Since(t))
+// openForWriting opens a new database file that is only ever written
+// whole: without a journal, and without waiting for the disk (Compile
+// syncs the finished file).
+func openForWriting(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	if err != nil {
+		return nil, err
 	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("PRAGMA page_size=4096"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 func syncFile(path string) error {
@@ -76,21 +86,40 @@ func syncFile(path string) error {
 	return f.Sync()
 }
 
-func write(db *sql.DB, c *Content, info BuildInfo) error {
+// ftsConfig is set on each full-text index before it is filled. FTS5
+// keeps what is inserted in memory (hashsize) and writes it out as a
+// segment; by default it merges segments as they accumulate, which would
+// rewrite the index many times over: here they are merged once, by
+// 'optimize', when all is inserted (automerge 0; crisismerge, the number
+// of segments at which it merges anyway, high). Leaves of 1000 bytes
+// instead of 4050 make a search skip through a long list of documents in
+// smaller steps.
+var ftsConfig = []string{"'hashsize', 16777216", "'automerge', 0", "'crisismerge', 200", "'pgsz', 1000"}
+
+// createSearchTable creates a full-text index and configures it.
+func createSearchTable(ctx context.Context, db *sql.DB, table, definition string) error {
+	if _, err := db.ExecContext(ctx, "CREATE VIRTUAL TABLE "+table+" USING "+definition); err != nil {
+		return err
+	}
+	for _, c := range ftsConfig {
+		if _, err := db.ExecContext(ctx, "INSERT INTO "+table+"("+table+", rank) VALUES("+c+")"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func write(db *sql.DB, bodiesPath string, c *Content, info BuildInfo) (err error) {
 	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size=4096; PRAGMA application_id=%d; PRAGMA user_version=%d;", ApplicationID, SchemaVersion)); err != nil {
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d;", ApplicationID, SchemaVersion)); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		return err
 	}
-	if cfg := os.Getenv("WEGWEISER_FTS"); cfg != "" {
-		for _, c := range strings.Split(cfg, ";") {
-			for _, t := range searchTables {
-				if _, err := db.ExecContext(ctx, "INSERT INTO "+t+"("+t+", rank) VALUES("+c+")"); err != nil {
-					return err
-				}
-			}
+	for _, t := range searchTables {
+		if err := createSearchTable(ctx, db, t.name, t.definition); err != nil {
+			return err
 		}
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -98,35 +127,92 @@ func write(db *sql.DB, c *Content, info BuildInfo) error {
 		return err
 	}
 	defer tx.Rollback()
-	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}}
-	t := time.Now()
+	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
 	w.all(c, info)
-	w.writeTexts()
-	trace("tables", t)
-	t = time.Now()
-	w.searchIndex(c.Meta.Languages, c.Meta.SourceLanguage)
-	trace("search index", t)
+	docs := w.searchDocs(c.Meta.Languages, c.Meta.SourceLanguage)
 	if w.err != nil {
 		return w.err
 	}
-	t = time.Now()
+	// The bodies' index is built meanwhile; an early return waits for it too.
+	bodies := make(chan error, 1)
+	go func() { bodies <- writeBodies(bodiesPath, docs, c.Meta.SourceLanguage) }()
+	var bodiesErr error
+	waited := false
+	waitForBodies := func() error {
+		if !waited {
+			bodiesErr, waited = <-bodies, true
+		}
+		return bodiesErr
+	}
+	defer waitForBodies()
+	w.writeTexts()
+	w.searchIndex(docs, c.Meta.SourceLanguage)
+	if w.err != nil {
+		return w.err
+	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	trace("commit", t)
-	t = time.Now()
-	for _, table := range searchTables {
-		if _, err := db.ExecContext(ctx, "INSERT INTO "+table+"("+table+") VALUES('optimize')"); err != nil {
+	for _, table := range []searchTable{searchTitle, searchSummary, searchPrefix} {
+		if _, err := db.ExecContext(ctx, "INSERT INTO "+table.name+"("+table.name+") VALUES('optimize')"); err != nil {
 			return err
 		}
 	}
-	trace("optimize", t)
-	t = time.Now()
+	if err := waitForBodies(); err != nil {
+		return err
+	}
+	// An FTS5 index is the rows of its shadow tables (as VACUUM copies it),
+	// here of search_body, which stays empty in this file until then.
+	if _, err := db.ExecContext(ctx, "ATTACH ? AS bodies", bodiesPath); err != nil {
+		return err
+	}
+	for _, shadow := range []string{"search_body_data", "search_body_idx", "search_body_config"} {
+		if _, err := db.ExecContext(ctx, "DELETE FROM "+shadow+"; INSERT INTO "+shadow+" SELECT * FROM bodies."+shadow); err != nil {
+			return err
+		}
+	}
+	if _, err := db.ExecContext(ctx, "DETACH bodies"); err != nil {
+		return err
+	}
 	// Without STAT4 samples, which would make SQLite prepare a statement
 	// anew each time it runs with other values.
 	_, err = db.ExecContext(ctx, "ANALYZE; DROP TABLE IF EXISTS sqlite_stat4;")
-	trace("analyze", t)
 	return err
+}
+
+// writeBodies builds the full-text index of the documents' bodies,
+// search_body, in a database file of its own.
+func writeBodies(path string, docs []searchDocRow, sourceLanguage string) error {
+	ctx := context.Background()
+	db, err := openForWriting(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := createSearchTable(ctx, db, searchBody.name, searchBody.definition); err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
+	for rowid, d := range docs[1:] {
+		if _, _, body := d.item.texts(d.lang, sourceLanguage); body != "" {
+			w.exec("INSERT INTO search_body(rowid, text) VALUES(?,?)", rowid+1, distinctWords(body, w.seen))
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, "INSERT INTO search_body(search_body) VALUES('optimize')"); err != nil {
+		return err
+	}
+	return db.Close()
 }
 
 // writer inserts rows, remembering the first error so that the code that
@@ -138,6 +224,7 @@ type writer struct {
 	key   int64        // last key handed out
 	texts []textRow    // every text, written by writeTexts
 	items []searchItem // what the search index will hold, in catalogue order
+	seen  map[string]bool
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -268,7 +355,7 @@ func (w *writer) offer(ord int, o Offer) {
 		w.text(ck, "label", c.Label)
 		w.text(ck, "hours_note", c.HoursNote)
 	}
-	w.searchDocs(KindOffer, k, o.ID, o.Areas, o.Tags, o.Title, o.Summary, o.Description, o.Audience, o.Provider, o.Cost)
+	w.search(KindOffer, k, o.ID, o.Areas, o.Tags, o.Title, o.Summary, o.Description, o.Audience, o.Provider, o.Cost)
 }
 
 func (w *writer) event(ord int, e Event) {
@@ -288,7 +375,7 @@ func (w *writer) event(ord int, e Event) {
 	for _, c := range e.Categories {
 		w.exec("INSERT OR IGNORE INTO event_category(category, event) VALUES(?,?)", c, k)
 	}
-	w.searchDocs(KindEvent, k, e.ID, e.Areas, nil, e.Title, e.Summary, e.Description, e.Place)
+	w.search(KindEvent, k, e.ID, e.Areas, nil, e.Title, e.Summary, e.Description, e.Place)
 }
 
 func (w *writer) brochure(ord int, b Brochure) {
@@ -307,7 +394,7 @@ func (w *writer) brochure(ord int, b Brochure) {
 		appendText(headings, s.Heading)
 		appendText(bodies, s.Body)
 	}
-	w.searchDocs(KindBrochure, k, b.ID, []string{b.Area}, nil, b.Title, headings, bodies)
+	w.search(KindBrochure, k, b.ID, []string{b.Area}, nil, b.Title, headings, bodies)
 }
 
 func appendText(dst, src Text) {
@@ -330,9 +417,9 @@ type searchItem struct {
 	tags           []string
 }
 
-// searchDocs queues an item for the search index, which searchIndex
-// writes once every item has its key.
-func (w *writer) searchDocs(kind Kind, key int64, id string, areas []string, tags []string, title, summary Text, body ...Text) {
+// search queues an item for the search index, which searchDocs,
+// searchIndex and writeBodies write once every item has its key.
+func (w *writer) search(kind Kind, key int64, id string, areas []string, tags []string, title, summary Text, body ...Text) {
 	w.items = append(w.items, searchItem{kind: kind, key: key, id: id, area: fileUnder(areas), title: title, summary: summary, body: body, tags: tags})
 }
 
@@ -360,11 +447,17 @@ func fileUnder(areas []string) string {
 	return Nationwide
 }
 
-// searchIndex writes the search documents, numbered in blocks by language
-// (the catalogue's in menu order, then any other) and area, and the blocks'
-// rowid ranges. Tags, which may be in any language, are searched with the
-// source language: they are part of its documents' body.
-func (w *writer) searchIndex(catalogLanguages []string, sourceLanguage string) {
+// searchDocRow is a search document: an item in a language.
+type searchDocRow struct {
+	item *searchItem
+	lang string
+}
+
+// searchDocs numbers the search documents in blocks by language (the
+// catalogue's in menu order, then any other) and area, writes the blocks'
+// rowid ranges, and returns the documents indexed by rowid (from 1; the
+// first is empty).
+func (w *writer) searchDocs(catalogLanguages []string, sourceLanguage string) []searchDocRow {
 	sort.SliceStable(w.items, func(i, j int) bool { return w.items[i].area < w.items[j].area })
 	langs := append([]string{}, catalogLanguages...)
 	var others []string
@@ -378,60 +471,74 @@ func (w *writer) searchIndex(catalogLanguages []string, sourceLanguage string) {
 		}
 	}
 	sort.Strings(others)
-	var rowid int64
+	docs := []searchDocRow{{}}
 	for _, lang := range append(langs, others...) {
-		var area string
-		var first int64
-		block := func() {
-			if first > 0 {
-				w.exec("INSERT INTO search_block(lang, area, first, last) VALUES(?,?,?,?)", lang, area, first, rowid)
-			}
-		}
-		for _, it := range w.items {
-			var parts []string
-			for _, t := range it.body {
-				if t[lang] != "" {
-					parts = append(parts, t[lang])
-				}
-			}
-			if lang == sourceLanguage {
-				parts = append(parts, it.tags...)
-			}
-			title, summary, body := it.title[lang], it.summary[lang], strings.Join(parts, "\n")
-			if title == "" && summary == "" && body == "" {
+		first := len(docs)
+		for i := range w.items {
+			it := &w.items[i]
+			if title, summary, body := it.texts(lang, sourceLanguage); title == "" && summary == "" && body == "" {
 				continue
 			}
-			if first == 0 || it.area != area {
-				block()
-				area, first = it.area, rowid+1
+			if len(docs) > first && it.area != docs[len(docs)-1].item.area {
+				w.exec("INSERT INTO search_block(lang, area, first, last) VALUES(?,?,?,?)", lang, docs[first].item.area, first, len(docs)-1)
+				first = len(docs)
 			}
-			rowid++
-			w.exec("INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len) VALUES(?,?,?,?,?,?,?,?)",
-				rowid, string(it.kind), it.key, it.id, lang, title, utf8.RuneCountInString(summary), utf8.RuneCountInString(body))
-			if title != "" {
-				w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, distinctWords(title))
-				w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title)
-			}
-			for part, text := range []string{summary, body} {
-				if text != "" {
-					w.exec("INSERT INTO search(rowid, text) VALUES(?,?)", rowid<<1|int64(part), distinctWords(text))
-				}
-			}
+			docs = append(docs, searchDocRow{it, lang})
 		}
-		block()
+		if len(docs) > first {
+			w.exec("INSERT INTO search_block(lang, area, first, last) VALUES(?,?,?,?)", lang, docs[first].item.area, first, len(docs)-1)
+		}
+	}
+	return docs
+}
+
+// searchIndex writes the search documents but their bodies (see
+// writeBodies), each full-text index in rowid order: FTS5 writes out what
+// it holds whenever a rowid is not greater than the one before. Tags,
+// which may be in any language, are searched with the source language:
+// they are part of its documents' body.
+func (w *writer) searchIndex(docs []searchDocRow, sourceLanguage string) {
+	for rowid, d := range docs[1:] {
+		rowid := int64(rowid + 1)
+		title, summary, body := d.item.texts(d.lang, sourceLanguage)
+		w.exec("INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len) VALUES(?,?,?,?,?,?,?,?)",
+			rowid, string(d.item.kind), d.item.key, d.item.id, d.lang, title, utf8.RuneCountInString(summary), utf8.RuneCountInString(body))
+		if title != "" {
+			w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, distinctWords(title, w.seen))
+			w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title)
+		}
+		if summary != "" {
+			w.exec("INSERT INTO search_summary(rowid, text) VALUES(?,?)", rowid, distinctWords(summary, w.seen))
+		}
 	}
 }
 
-// distinctWords is what the trigram index holds of a text: each of its
-// words once, in order, separated by spaces. Search matches each word of a
-// query (split the same way, see searchExpression) inside one word of a
-// text, so it finds the same documents; but the index is a third smaller,
-// as it holds neither repeated words nor their positions.
-func distinctWords(s string) string {
-	seen := map[string]bool{}
+// texts are an item's title, summary and body in one language.
+func (it *searchItem) texts(lang, sourceLanguage string) (title, summary, body string) {
+	var parts []string
+	for _, t := range it.body {
+		if t[lang] != "" {
+			parts = append(parts, t[lang])
+		}
+	}
+	if lang == sourceLanguage {
+		parts = append(parts, it.tags...)
+	}
+	return it.title[lang], it.summary[lang], strings.Join(parts, "\n")
+}
+
+// distinctWords is what the trigram indexes hold of a text: each of its
+// words of three letters or more once, in order, separated by spaces.
+// Search matches each word of a query (split the same way, see
+// searchTerms) of three letters or more inside one word of a text, so it
+// finds the same documents; but the index is a third smaller, as it holds
+// neither repeated words nor their positions. seen is scratch space.
+func distinctWords(s string, seen map[string]bool) string {
+	clear(seen)
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, w := range words(s) {
-		if !seen[w] {
+		if !seen[w] && utf8.RuneCountInString(w) >= 3 {
 			seen[w] = true
 			if b.Len() > 0 {
 				b.WriteByte(' ')

@@ -20,9 +20,9 @@ func BareSearch(v View, query string, f Filter) (int, error) {
 		if err != nil || len(ranges) == 0 {
 			return n, err
 		}
-		for _, stage := range []searchStage{titles, summariesAndBodies} {
+		for _, stage := range []searchStage{titles, summaries, bodies} {
 			if stage == titles || !prefix {
-				if err := v.c.matches(stage, terms, prefix, ranges, func(int64, int, int) { n++ }); err != nil {
+				if err := v.c.matches(stage, terms, prefix, ranges, func(int64, int) { n++ }); err != nil {
 					return n, err
 				}
 			}

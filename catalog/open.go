@@ -18,8 +18,7 @@ type Catalog struct {
 	info Info
 
 	searchMu sync.Mutex
-	blocks   []searchBlock // of the search index, in rowid order; read on the first search
-	search   *searchIndex  // of the district last searched
+	search   *searchIndex // of the district last searched
 }
 
 // Info describes a compiled catalogue: what staff see and `catalog info` prints.

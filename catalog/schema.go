@@ -4,8 +4,9 @@ package catalog
 const ApplicationID = 0x57475743
 
 // SchemaVersion is stored as user_version; Open refuses other versions.
-// Version 2: texts in a rowid table, search documents in blocks by language
-// and area, searched without bm25.
+// Version 2: texts in a rowid table; search documents in blocks by language
+// and area, with one full-text index for each of title, summary and body,
+// ranked without bm25.
 const SchemaVersion = 2
 
 // schema is the compiled catalogue. Every district, category, offer,
@@ -15,8 +16,10 @@ const SchemaVersion = 2
 // newline-separated: they are only ever read whole.
 //
 // Texts are a rowid table with a separate key index: in a WITHOUT ROWID
-// table, a row longer than about 1000 bytes (a description) spills into an
-// overflow page of its own, which wasted 40 % of the file.
+// table a row longer than about 1000 bytes (a description) spills into an
+// overflow page of its own, mostly empty (136 MB for 79 MB of text in a
+// national catalogue). Compile writes the short texts first, see
+// writeTexts.
 const schema = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE language(code TEXT PRIMARY KEY, ord INTEGER NOT NULL,
@@ -30,6 +33,7 @@ CREATE TABLE offer(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ord INTEGER
 	website TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT NOT NULL, updated TEXT NOT NULL,
 	languages TEXT NOT NULL, tags TEXT NOT NULL);
 CREATE TABLE offer_category(category TEXT NOT NULL, offer INTEGER NOT NULL, PRIMARY KEY(category, offer)) WITHOUT ROWID;
+CREATE INDEX offer_category_offer ON offer_category(offer, category);
 CREATE TABLE offer_area(area TEXT NOT NULL, offer INTEGER NOT NULL, PRIMARY KEY(area, offer)) WITHOUT ROWID;
 CREATE TABLE contact(key INTEGER PRIMARY KEY, offer INTEGER NOT NULL, ord INTEGER NOT NULL,
 	phone TEXT NOT NULL, email TEXT NOT NULL, address TEXT NOT NULL, hours TEXT NOT NULL);
@@ -47,16 +51,13 @@ CREATE TABLE media(path TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 
 -- Full-text search: one document per item and language that has text in
 -- it; tags, which are in any language, are in the source language's body.
--- Document d is row d of search_doc, of search_title (its title) and of
--- search_prefix (its title's words by prefix, for the first one or two
--- letters typed), and rows d<<1 and d<<1|1 of search (its summary and
--- body), each row present if its text is not empty. The trigram indexes
--- search_title and search remove diacritics and hold each word of a text
--- once (see distinctWords); they keep no column sizes, which only bm25
--- needs: search ranks by part and length. Titles have an index of their
--- own, as the best results: a search for a common word stops there.
--- search_doc holds what search results show and rank by: the item's id,
--- the title in the document's language, and lengths in characters.
+-- Document d is row d of search_doc and of the full-text indexes (created
+-- by Compile, see searchTables): search_title, search_summary and
+-- search_body hold its title, summary and body, if not empty, as trigrams;
+-- search_prefix its title's words by prefix, for the first one or two
+-- letters typed. search_doc holds what search results show and rank by:
+-- the item's id, the title in the document's language, and lengths in
+-- characters.
 --
 -- Documents are numbered in blocks, by language and then by the area they
 -- are filed under (the longest district id that is a prefix of all the
@@ -66,11 +67,23 @@ CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item INTE
 	lang TEXT NOT NULL, title TEXT NOT NULL, summary_len INTEGER NOT NULL, body_len INTEGER NOT NULL);
 CREATE TABLE search_block(lang TEXT NOT NULL, area TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
 	PRIMARY KEY(lang, area)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE search_title USING fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1');
-CREATE VIRTUAL TABLE search USING fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1');
-CREATE VIRTUAL TABLE search_prefix USING fts5(title, content='', columnsize=0,
-	tokenize='unicode61 remove_diacritics 2', prefix='1 2');
 `
 
-// searchTables are the full-text indexes.
-var searchTables = []string{"search_title", "search", "search_prefix"}
+// searchTable is a full-text index: its name and what follows USING in
+// its CREATE VIRTUAL TABLE.
+type searchTable struct{ name, definition string }
+
+// trigrams is the definition of the trigram indexes: diacritics removed,
+// no copy of the text (an empty content option), no column sizes, which
+// only bm25 needs (Search ranks by part and length). They hold each word
+// of a text once (see distinctWords).
+const trigrams = "fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1')"
+
+// The full-text indexes. search_body is built apart, see Compile.
+var (
+	searchTitle   = searchTable{"search_title", trigrams}
+	searchSummary = searchTable{"search_summary", trigrams}
+	searchBody    = searchTable{"search_body", trigrams}
+	searchPrefix  = searchTable{"search_prefix", "fts5(title, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2')"}
+	searchTables  = []searchTable{searchTitle, searchSummary, searchBody, searchPrefix}
+)

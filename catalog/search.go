@@ -71,26 +71,27 @@ func (v View) searchIn(terms []string, prefix bool, langs []string, f Filter) ([
 		return nil, err
 	}
 	// A document's tier is the worst of its terms' best parts: the title
-	// (0), the summary (1), the body (2). Titles are searched first; when
-	// they give maxHits results, nothing else can come before those.
+	// (0), the summary (1), the body (2). The parts are searched in that
+	// order, and the search stops once the tiers so far give maxHits
+	// results: nothing else can come before those.
 	best := map[int64][]int{} // document → for each term, the best part it is in, or -1
-	match := func(doc int64, term, part int) {
-		t := best[doc]
-		if t == nil {
-			t = slices.Repeat([]int{-1}, len(terms))
-			best[doc] = t
-		}
-		if t[term] < 0 || part < t[term] {
-			t[term] = part
-		}
-	}
 	seen := map[itemKey]bool{}
 	var found []*searchDoc
-	for _, stage := range []searchStage{titles, summariesAndBodies} {
+	for _, stage := range []searchStage{titles, summaries, bodies} {
 		if prefix && stage != titles {
 			break
 		}
-		if err := v.c.matches(stage, terms, prefix, ranges, match); err != nil {
+		err := v.c.matches(stage, terms, prefix, ranges, func(doc int64, term int) {
+			t := best[doc]
+			if t == nil {
+				t = slices.Repeat([]int{-1}, len(terms))
+				best[doc] = t
+			}
+			if t[term] < 0 {
+				t[term] = int(stage)
+			}
+		})
+		if err != nil {
 			return nil, err
 		}
 		found = found[:0]
@@ -99,13 +100,13 @@ func (v View) searchIn(terms []string, prefix bool, langs []string, f Filter) ([
 			if !seen[r.item] && visible(r.item) {
 				found = append(found, r)
 				if len(found) == maxHits {
-					return v.hits(found)
+					return v.hits(index, found)
 				}
 			}
 			seen[r.item] = true
 		}
 	}
-	return v.hits(found)
+	return v.hits(index, found)
 }
 
 // ranked orders the documents that have every term, best first.
@@ -132,32 +133,30 @@ func ranked(best map[int64][]int, docs map[int64]*searchDoc) []*searchDoc {
 	return out
 }
 
-// searchStage is which full-text index a search reads.
+// searchStage is which part of the documents a search reads, the better
+// first: it is also the tier of what it finds.
 type searchStage int
 
 const (
-	titles             searchStage = iota // search_title, or search_prefix for prefix terms
-	summariesAndBodies                    // search
+	titles    searchStage = iota // search_title, or search_prefix for prefix terms
+	summaries                    // search_summary
+	bodies                       // search_body
 )
 
 // matches runs the full-text queries of a stage for the terms in the rowid
-// ranges of documents, and calls match for each document, term and part (0
-// title, 1 summary, 2 body) found. Prefix terms are one expression, for
-// titles.
-func (c *Catalog) matches(stage searchStage, terms []string, prefix bool, ranges []rowRange, match func(doc int64, term, part int)) error {
-	table, shift := "search_title", 0
-	switch {
-	case prefix:
-		table, terms = "search_prefix", []string{strings.Join(terms, " AND ")}
-	case stage == summariesAndBodies:
-		table, shift = "search", 1 // see schema: rows d<<1 | part
+// ranges of documents, and calls match for each document and term found.
+// Prefix terms are one expression, for titles.
+func (c *Catalog) matches(stage searchStage, terms []string, prefix bool, ranges []rowRange, match func(doc int64, term int)) error {
+	table := []searchTable{searchTitle, searchSummary, searchBody}[stage].name
+	if prefix {
+		table, terms = searchPrefix.name, []string{strings.Join(terms, " AND ")}
 	}
 	var parts []string
 	var args []any
 	for i, term := range terms {
 		for _, r := range ranges {
 			parts = append(parts, fmt.Sprintf("SELECT rowid, %d FROM %s WHERE %s MATCH ? AND rowid BETWEEN ? AND ?", i, table, table))
-			args = append(args, term, r.first<<shift, r.last<<shift|(1<<shift-1))
+			args = append(args, term, r.first, r.last)
 		}
 	}
 	rows, err := c.db.Query(strings.Join(parts, " UNION ALL "), args...)
@@ -171,33 +170,27 @@ func (c *Catalog) matches(stage searchStage, terms []string, prefix bool, ranges
 		if err := rows.Scan(&rowid, &term); err != nil {
 			return err
 		}
-		match(rowid>>shift, term, int(stage)+int(rowid&(1<<shift-1)))
+		match(rowid, term)
 	}
 	return rows.Err()
 }
 
-// hits turns found documents into search results. A document in the
-// visitor's language holds the title to show; other titles are looked up
-// through the fallback chain.
-func (v View) hits(docs []*searchDoc) ([]Hit, error) {
+// hits turns found documents into search results, with the title of each
+// item resolved through the fallback chain from the documents of the
+// chain's languages.
+func (v View) hits(index *searchIndex, docs []*searchDoc) ([]Hit, error) {
 	out := make([]Hit, len(docs))
-	var lookup []int64
 	for i, d := range docs {
-		out[i] = Hit{Kind: d.item.kind, ID: d.id, Title: Localized{Text: d.title, Lang: d.lang}}
-		if d.lang != v.Lang || d.title == "" {
-			lookup = append(lookup, d.item.key)
-		}
-	}
-	if len(lookup) == 0 {
-		return out, nil
-	}
-	texts, err := v.c.texts(lookup, v.chain, "title")
-	if err != nil {
-		return nil, err
-	}
-	for i, d := range docs {
-		if d.lang != v.Lang || d.title == "" {
-			out[i].Title = v.Resolve(texts[d.item.key]["title"])
+		out[i] = Hit{Kind: d.item.kind, ID: d.id}
+		for j, lang := range v.chain {
+			ld, err := index.lang(v.c, lang)
+			if err != nil {
+				return nil, err
+			}
+			if t := ld.titles[d.item]; t != "" {
+				out[i].Title = Localized{Text: t, Lang: lang, Fallback: j > 0}
+				break
+			}
 		}
 	}
 	return out, nil

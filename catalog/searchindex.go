@@ -27,6 +27,7 @@ type searchIndex struct {
 type langDocs struct {
 	ranges []rowRange
 	docs   map[int64]*searchDoc // by rowid
+	titles map[itemKey]string   // the items' titles in the language, those that have one
 }
 
 // rowRange is a range of search document rowids, first and last included.
@@ -36,8 +37,6 @@ type rowRange struct{ first, last int64 }
 type searchDoc struct {
 	item                          itemKey
 	id                            string // the item's
-	lang                          string
-	title                         string // in lang; "" if the item has none in lang
 	titleLen, summaryLen, bodyLen int    // in characters
 }
 
@@ -47,26 +46,12 @@ func (d *searchDoc) size(tier int) int {
 	return d.titleLen + min(tier, 1)*d.summaryLen + tier/2*d.bodyLen
 }
 
-// searchBlock is the rowid range of the documents of one language filed
-// under one area.
-type searchBlock struct {
-	lang, area string
-	rowRange
-}
-
 // searchIndex returns the search index of a district, read on first use.
 func (c *Catalog) searchIndex(district string) (*searchIndex, error) {
 	c.searchMu.Lock()
 	defer c.searchMu.Unlock()
 	if c.search != nil && c.search.district == district {
 		return c.search, nil
-	}
-	if c.blocks == nil {
-		blocks, err := c.loadBlocks()
-		if err != nil {
-			return nil, err
-		}
-		c.blocks = blocks
 	}
 	x := &searchIndex{district: district, offers: map[int64][2]string{}, events: map[int64][2]string{},
 		brochures: map[int64]bool{}, langs: map[string]*langDocs{}}
@@ -101,24 +86,6 @@ func (c *Catalog) searchIndex(district string) (*searchIndex, error) {
 	}
 	c.search = x
 	return x, nil
-}
-
-// loadBlocks reads the table of blocks, in rowid order.
-func (c *Catalog) loadBlocks() ([]searchBlock, error) {
-	rows, err := c.db.Query("SELECT lang, area, first, last FROM search_block ORDER BY first")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []searchBlock
-	for rows.Next() {
-		var b searchBlock
-		if err := rows.Scan(&b.lang, &b.area, &b.first, &b.last); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
 }
 
 // visibleAt returns whether the district sees an item at now: the rules of
@@ -166,18 +133,28 @@ func (x *searchIndex) lang(c *Catalog, lang string) (*langDocs, error) {
 	if ld := x.langs[lang]; ld != nil {
 		return ld, nil
 	}
-	ld := &langDocs{docs: map[int64]*searchDoc{}}
-	areas := AreasCovering(x.district)
-	for _, b := range c.blocks {
-		if b.lang != lang || x.district != "" && !contains(areas, b.area) {
-			continue
+	ld := &langDocs{docs: map[int64]*searchDoc{}, titles: map[itemKey]string{}}
+	cond, args := areaFilter("area", x.district)
+	rows, err := c.db.Query("SELECT first, last FROM search_block WHERE lang = ? AND "+cond+" ORDER BY first", append([]any{lang}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r rowRange
+		if err := rows.Scan(&r.first, &r.last); err != nil {
+			return nil, err
 		}
-		if n := len(ld.ranges); n > 0 && ld.ranges[n-1].last+1 == b.first {
-			ld.ranges[n-1].last = b.last
+		if n := len(ld.ranges); n > 0 && ld.ranges[n-1].last+1 == r.first {
+			ld.ranges[n-1].last = r.last
 		} else {
-			ld.ranges = append(ld.ranges, b.rowRange)
+			ld.ranges = append(ld.ranges, r)
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
 	for _, r := range ld.ranges {
 		if err := ld.read(c, r); err != nil {
 			return nil, err
@@ -189,7 +166,7 @@ func (x *searchIndex) lang(c *Catalog, lang string) (*langDocs, error) {
 
 // read reads the documents of a range.
 func (ld *langDocs) read(c *Catalog, r rowRange) error {
-	rows, err := c.db.Query(`SELECT rowid, kind, item, id, lang, title, summary_len, body_len FROM search_doc
+	rows, err := c.db.Query(`SELECT rowid, kind, item, id, title, summary_len, body_len FROM search_doc
 		WHERE rowid BETWEEN ? AND ?`, r.first, r.last)
 	if err != nil {
 		return err
@@ -197,12 +174,16 @@ func (ld *langDocs) read(c *Catalog, r rowRange) error {
 	defer rows.Close()
 	for rows.Next() {
 		var rowid int64
+		var title string
 		d := &searchDoc{}
-		if err := rows.Scan(&rowid, &d.item.kind, &d.item.key, &d.id, &d.lang, &d.title, &d.summaryLen, &d.bodyLen); err != nil {
+		if err := rows.Scan(&rowid, &d.item.kind, &d.item.key, &d.id, &title, &d.summaryLen, &d.bodyLen); err != nil {
 			return err
 		}
-		d.titleLen = utf8.RuneCountInString(d.title)
+		d.titleLen = utf8.RuneCountInString(title)
 		ld.docs[rowid] = d
+		if title != "" {
+			ld.titles[d.item] = title
+		}
 	}
 	return rows.Err()
 }

@@ -28,10 +28,10 @@ import (
 
 // Params sizes a generated catalogue.
 type Params struct {
-	Seed          uint64
+	Seed          uint64  // of the random numbers: another seed, other words and places
 	Kreise        int     // Kreise and kreisfreie Städte, spread over the 16 Länder as in Germany
-	Offers        int     //
-	Events        int     //
+	Offers        int     // about 5 % for the whole country, 20 % for a Land, the rest for one to three Kreise
+	Events        int     // for a Kreis or a Land, from a month before Now to most of a year after
 	Brochures     int     // one for each of this many Kreise
 	Languages     int     // how many of the known languages the catalogue has, German (the source) and English first; at most 12
 	Translated    float64 // the share of offers, events and brochures translated into each other language
@@ -55,9 +55,6 @@ func Small() Params {
 // Now is the moment at which the generated catalogue is meant to be seen:
 // most offers are valid then, and most events still to come.
 var Now = time.Date(2027, 1, 15, 10, 0, 0, 0, catalog.Berlin)
-
-// MaxLanguages is the number of languages the generator writes.
-var MaxLanguages = len(languages)
 
 // Query is something a visitor might type, in the language of the kiosk's
 // screen.

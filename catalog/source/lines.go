@@ -182,7 +182,8 @@ func isBareKeyChar(c byte) bool {
 // its raw content (escapes are left as written; keys rarely have any).
 func (s *lineScanner) quoted() string {
 	q := s.peek()
-	if strings.HasPrefix(s.src[s.pos:], strings.Repeat(string(q), 3)) {
+	delim := strings.Repeat(string(q), 3)
+	if strings.HasPrefix(s.src[s.pos:], delim) {
 		s.advance(3)
 		start := s.pos
 		for s.pos < len(s.src) {
@@ -190,9 +191,9 @@ func (s *lineScanner) quoted() string {
 				s.advance(2)
 				continue
 			}
-			if strings.HasPrefix(s.src[s.pos:], strings.Repeat(string(q), 3)) {
+			if strings.HasPrefix(s.src[s.pos:], delim) {
 				// A closing delimiter may be followed by up to two more quotes that belong to the content.
-				for strings.HasPrefix(s.src[s.pos+1:], strings.Repeat(string(q), 3)) {
+				for strings.HasPrefix(s.src[s.pos+1:], delim) {
 					s.advance(1)
 				}
 				end := s.pos

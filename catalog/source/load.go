@@ -3,8 +3,10 @@ package source
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +40,8 @@ type loader struct {
 	defined map[string]map[string]string // kind → id → "path:line" of its first definition
 	media   []mediaRef
 	refs    []ref
+	ahead   map[string]chan parsed // files being read by parseAhead
+	slots   chan struct{}          // one for each file parseAhead may read ahead
 }
 
 // mediaRef is an image that a brochure section names.
@@ -82,6 +86,7 @@ func (l *loader) run() {
 		return
 	}
 
+	l.parseAhead(append(append(append([]string{}, offers...), events...), brochures...))
 	l.catalogFile()
 	l.districtsFile()
 	l.categoriesFile()
@@ -101,38 +106,82 @@ func (l *loader) run() {
 	l.loadMedia()
 }
 
-// parse reads one TOML file. It returns nil when the file is missing or
-// broken; the problem is then already reported.
+// parsed is one TOML file as parseFile reads it.
+type parsed struct {
+	f        *file          // nil when the file is missing or broken
+	m        map[string]any // its content
+	missing  bool
+	problems []Problem
+}
+
+// parse reads one TOML file, or takes it from parseAhead. It returns nil
+// when the file is missing or broken; the problem is then reported.
 func (l *loader) parse(p string, required bool) (*file, map[string]any) {
-	data, err := readLimited(l.fsys, p, maxTOMLSize)
+	var r parsed
+	if ch, ok := l.ahead[p]; ok {
+		r = <-ch
+		<-l.slots
+	} else {
+		r = parseFile(l.fsys, p)
+	}
+	if r.missing && required {
+		l.report(Error, p, 1, "required file is missing")
+	}
+	l.problems = append(l.problems, r.problems...)
+	return r.f, r.m
+}
+
+// parseAhead starts reading the files on every core, at
+// most as many ahead of the one the loader is at as there are cores: a
+// large folder loads faster without being held in memory all at once.
+// parse must then be called for each of them, in order.
+func (l *loader) parseAhead(paths []string) {
+	l.ahead = make(map[string]chan parsed, len(paths))
+	for _, p := range paths {
+		l.ahead[p] = make(chan parsed, 1)
+	}
+	l.slots = make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		for _, p := range paths {
+			l.slots <- struct{}{}
+			go func(ch chan parsed) { ch <- parseFile(l.fsys, p) }(l.ahead[p])
+		}
+	}()
+}
+
+// parseFile reads one TOML file.
+func parseFile(fsys fs.FS, p string) (r parsed) {
+	report := func(line int, format string, args ...any) {
+		r.problems = append(r.problems, Problem{Path: p, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	}
+	data, err := readLimited(fsys, p, maxTOMLSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			if required {
-				l.report(Error, p, 1, "required file is missing")
-			}
-			return nil, nil
+			r.missing = true
+			return r
 		}
-		l.report(Error, p, 1, "cannot be read: %v", unwrapPathError(err))
-		return nil, nil
+		report(1, "cannot be read: %v", unwrapPathError(err))
+		return r
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		l.report(Error, p, line, "the file is not UTF-8 text (save it as UTF-8)")
-		return nil, nil
+		report(line, "the file is not UTF-8 text (save it as UTF-8)")
+		return r
 	}
 	text := norm.NFC.String(string(data))
-	var m map[string]any
-	if _, err := toml.Decode(text, &m); err != nil {
+	if _, err := toml.Decode(text, &r.m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			l.report(Error, p, perr.Position.Line, "TOML syntax: %s", perr.Message)
+			report(perr.Position.Line, "TOML syntax: %s", perr.Message)
 		} else {
-			l.report(Error, p, 1, "TOML syntax: %v", err)
+			report(1, "TOML syntax: %v", err)
 		}
-		return nil, nil
+		r.m = nil
+		return r
 	}
-	return &file{path: p, lines: indexLines(text)}, m
+	r.f = &file{path: p, lines: indexLines(text)}
+	return r
 }
 
 // define records an id of a kind and reports a duplicate.
