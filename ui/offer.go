@@ -49,7 +49,7 @@ func (k *Kiosk) offerPage(id string) page {
 func (k *Kiosk) buildOffer(o *catalog.OfferDetail, width float32) fyne.CanvasObject {
 	str := k.s.str
 	muted := func(p *widgets.Paragraph) { p.Color = theme.ColorNamePlaceHolder }
-	box := container.NewVBox(k.localized(o.Provider, width, muted)) // the title stands in the header
+	box := container.NewVBox(k.localized(o.Provider, width, muted))                    // the title stands in the header
 	if o.Title.Fallback && !(o.Provider.Fallback && o.Provider.Lang == o.Title.Lang) { // one note for both
 		box.Add(k.fallbackNote(o.Title.Lang, width))
 	}
