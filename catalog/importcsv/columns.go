@@ -1,6 +1,10 @@
 package importcsv
 
-import "strings"
+import (
+	"strings"
+
+	"wegweiser/catalog/source"
+)
 
 // The recognised columns. A Text column may also carry a language suffix
 // (title_ar); the others may not.
@@ -97,7 +101,7 @@ func (t *target) suggestColumn(name string) string {
 			known = append(known, f+"_"+strings.ToLower(l))
 		}
 	}
-	if n := nearest(name, known); n != "" {
+	if n := source.Nearest(name, known); n != "" {
 		return "; did you mean '" + n + "'?"
 	}
 	return ""

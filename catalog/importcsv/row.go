@@ -3,6 +3,7 @@ package importcsv
 import (
 	"strings"
 	"time"
+	"wegweiser/catalog/source"
 
 	"wegweiser/catalog"
 )
@@ -196,7 +197,7 @@ func splitList(v string) []string {
 }
 
 func didYouMean(word string, candidates []string) string {
-	if n := nearest(word, candidates); n != "" {
+	if n := source.Nearest(word, candidates); n != "" {
 		return "; did you mean '" + n + "'?"
 	}
 	return ""

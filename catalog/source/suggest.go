@@ -1,8 +1,12 @@
 package source
 
-// nearest returns the candidate closest to word by edit distance, if it is
-// close enough to be what the author meant, else "".
-func nearest(word string, candidates []string) string {
+// Nearest returns the candidate closest to word by edit distance, if it is
+// close enough to be what the author meant, else "". The spreadsheet
+// import suggests column names and ids with it too.
+func Nearest(word string, candidates []string) string {
+	if len(word) > 64 { // no key or id is longer; spares the quadratic distance
+		return ""
+	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(word, c)
@@ -22,7 +26,7 @@ func nearest(word string, candidates []string) string {
 
 // didYouMean is nearest formatted for the end of a message.
 func didYouMean(word string, candidates []string) string {
-	if n := nearest(word, candidates); n != "" {
+	if n := Nearest(word, candidates); n != "" {
 		return "; did you mean '" + n + "'?"
 	}
 	return ""
