@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"wegweiser/catalog"
 
 	"wegweiser/catalog/hours"
 )
@@ -19,6 +20,13 @@ type Contact struct {
 	Website   string
 	Hours     string // opening hours in catalog/hours syntax; written in German, or as is when it does not parse
 	HoursNote string // added to the opening hours in NOTE
+}
+
+// ContactOf is the contact c of offer o as its vCard puts it: names as the
+// visitor reads them; the opening hours ContactVCard writes in German.
+func ContactOf(o *catalog.OfferDetail, c catalog.ContactDetail) Contact {
+	return Contact{Provider: o.Provider.Text, Label: c.Label.Text, Phone: c.Phone, Email: c.Email,
+		Address: c.Address, Website: o.Website, Hours: c.Hours, HoursNote: c.HoursNote.Text}
 }
 
 // ContactVCard writes c as a vCard 3.0 (RFC 2426) with CRLF line ends,
@@ -65,25 +73,11 @@ func ContactVCard(c Contact) string {
 	if c.Website != "" {
 		b.line("URL:" + oneLine(c.Website))
 	}
-	if note := joinNonEmpty("\n", strings.Join(hoursLines(c.Hours, "de"), "\n"), c.HoursNote); note != "" {
+	if note := joinNonEmpty("\n", strings.Join(hours.Lines(c.Hours, "de"), "\n"), c.HoursNote); note != "" {
 		b.line("NOTE:" + escapeText(note))
 	}
 	b.line("END:VCARD")
 	return b.String()
-}
-
-// hoursLines writes opening hours in lang, one line per group of days; text
-// that does not parse is given as it is.
-func hoursLines(text, lang string) []string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return nil
-	}
-	s, err := hours.Parse(text)
-	if err != nil {
-		return []string{text}
-	}
-	return s.Format(lang)
 }
 
 // germanAddress is "…, NNNNN City": a street part, a five-digit postal code

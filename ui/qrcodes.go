@@ -41,7 +41,7 @@ func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
 		if c.Label.Text != "" {
 			caption += ": " + c.Label.Text
 		}
-		codes = append(codes, k.qrCode(qr.ContactVCard(vcardOf(o, c)), caption))
+		codes = append(codes, k.qrCode(qr.ContactVCard(qr.ContactOf(o, c)), caption))
 	}
 	if o.Website != "" {
 		codes = append(codes, k.qrCode(qr.OfferURL(o.Website), str.T("offer_qr_website")))
@@ -56,14 +56,6 @@ func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
 	}
 	// Right to left: the first code on the right.
 	return container.NewBorder(nil, nil, nil, container.NewHBox(k.mirror(codes)...))
-}
-
-// vcardOf is what a contact's vCard says: names as the visitor reads them
-// on the screen; the opening hours the qr package writes in German, as the
-// office says them on the phone.
-func vcardOf(o *catalog.OfferDetail, c catalog.ContactDetail) qr.Contact {
-	return qr.Contact{Provider: o.Provider.Text, Label: c.Label.Text, Phone: c.Phone, Email: c.Email,
-		Address: c.Address, Website: o.Website, Hours: c.Hours, HoursNote: c.HoursNote.Text}
 }
 
 // eventCode is an event as a calendar entry.

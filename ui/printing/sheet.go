@@ -85,11 +85,7 @@ func (d *doc) offerCodes(off *catalog.OfferDetail) []code {
 		if caption == "" {
 			caption = d.str.T("offer_contacts")
 		}
-		out = append(out, code{qr.ContactVCard(qr.Contact{
-			Provider: off.Provider.Text, Label: ct.Label.Text,
-			Phone: ct.Phone, Email: ct.Email, Address: ct.Address, Website: off.Website,
-			Hours: ct.Hours, HoursNote: ct.HoursNote.Text,
-		}), caption})
+		out = append(out, code{qr.ContactVCard(qr.ContactOf(off, ct)), caption})
 	}
 	return out
 }
@@ -207,7 +203,7 @@ func (d *doc) setOffer(b *block, col column, y float64, off *catalog.OfferDetail
 			y += d.setField(b, col, y, d.str.T("offer_address"), d.value(ct.Address))
 		}
 		var times []para
-		if lines := hoursLines(ct.Hours, d.lang); len(lines) > 0 {
+		if lines := hours.Lines(ct.Hours, d.lang); len(lines) > 0 {
 			text := strings.Join(lines, "\n")
 			times = append(times, para{text: text, lang: d.lang, rtl: directionOf(text, d.rtl), st: body})
 		}
@@ -241,20 +237,6 @@ func (d *doc) setOffer(b *block, col column, y float64, off *catalog.OfferDetail
 // visitor's lines start.
 func (d *doc) value(s string) para {
 	return para{text: isolate(s), lang: d.lang, rtl: d.rtl, st: style{size: fieldSize}}
-}
-
-// hoursLines writes opening hours in lang, one line per group of days;
-// text that does not parse is given as it is.
-func hoursLines(text, lang string) []string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return nil
-	}
-	s, err := hours.Parse(text)
-	if err != nil {
-		return []string{text}
-	}
-	return s.Format(lang)
 }
 
 // setCodes lays out QR codes under each other in col, each with its
