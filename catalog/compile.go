@@ -199,8 +199,9 @@ func writeBodies(path string, docs []searchDocRow, sourceLanguage string) error 
 	defer tx.Rollback()
 	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
 	for rowid, d := range docs[1:] {
-		if _, _, body := d.item.texts(d.lang, sourceLanguage); body != "" {
-			w.exec("INSERT INTO search_body(rowid, text) VALUES(?,?)", rowid+1, distinctWords(body, w.seen))
+		title, summary, body := d.item.texts(d.lang, sourceLanguage)
+		if _, _, bodyWords := indexedWords(title, summary, body, w.seen); bodyWords != "" {
+			w.exec("INSERT INTO search_body(rowid, text) VALUES(?,?)", rowid+1, bodyWords)
 		}
 	}
 	if w.err != nil {
@@ -504,11 +505,14 @@ func (w *writer) searchIndex(docs []searchDocRow, sourceLanguage string) {
 		w.exec("INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len) VALUES(?,?,?,?,?,?,?,?)",
 			rowid, string(d.item.kind), d.item.key, d.item.id, d.lang, title, utf8.RuneCountInString(summary), utf8.RuneCountInString(body))
 		if title != "" {
-			w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, distinctWords(title, w.seen))
 			w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title)
 		}
-		if summary != "" {
-			w.exec("INSERT INTO search_summary(rowid, text) VALUES(?,?)", rowid, distinctWords(summary, w.seen))
+		titleWords, summaryWords, _ := indexedWords(title, summary, body, w.seen)
+		if titleWords != "" {
+			w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, titleWords)
+		}
+		if summaryWords != "" {
+			w.exec("INSERT INTO search_summary(rowid, text) VALUES(?,?)", rowid, summaryWords)
 		}
 	}
 }
@@ -527,14 +531,22 @@ func (it *searchItem) texts(lang, sourceLanguage string) (title, summary, body s
 	return it.title[lang], it.summary[lang], strings.Join(parts, "\n")
 }
 
-// distinctWords is what the trigram indexes hold of a text: each of its
-// words of three letters or more once, in order, separated by spaces.
-// Search matches each word of a query (split the same way, see
-// searchTerms) of three letters or more inside one word of a text, so it
-// finds the same documents; but the index is a third smaller, as it holds
-// neither repeated words nor their positions. seen is scratch space.
-func distinctWords(s string, seen map[string]bool) string {
+// indexedWords is what the trigram indexes hold of a document's title,
+// summary and body: each of its words of three letters or more once, in
+// the best part it is in, separated by spaces. Search matches each word of
+// a query (split the same way, see searchTerms) of three letters or more
+// inside one word of a part, and ranks a document by the best part each
+// query word is in; so it finds and ranks the same as with the whole
+// texts, but the indexes are less than half as large, as they hold neither
+// repeated words nor their positions. seen is scratch space.
+func indexedWords(title, summary, body string, seen map[string]bool) (string, string, string) {
 	clear(seen)
+	return distinctWords(title, seen), distinctWords(summary, seen), distinctWords(body, seen)
+}
+
+// distinctWords is the words of s of three letters or more that are not
+// yet seen, and adds them to seen.
+func distinctWords(s string, seen map[string]bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, w := range words(s) {

@@ -76,7 +76,7 @@ type searchTable struct{ name, definition string }
 // trigrams is the definition of the trigram indexes: diacritics removed,
 // no copy of the text (an empty content option), no column sizes, which
 // only bm25 needs (Search ranks by part and length). They hold each word
-// of a text once (see distinctWords).
+// of a document once (see indexedWords).
 const trigrams = "fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1')"
 
 // The full-text indexes. search_body is built apart, see Compile.

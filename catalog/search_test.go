@@ -83,3 +83,43 @@ func TestSearchAreas(t *testing.T) {
 		}
 	}
 }
+
+// The trigram indexes hold each word of a document once, in its best part;
+// a word repeated in a later part, or inside a longer word there, is still
+// found.
+func TestSearchWordsInSeveralParts(t *testing.T) {
+	text := func(s string) catalog.Text { return catalog.Text{"de": s} }
+	content := &catalog.Content{
+		Meta: catalog.Meta{Format: 1, ID: "parts", SourceLanguage: "de", Languages: []string{"de"},
+			Fallback: []string{"de"}, Title: text("Test"), Publisher: "Test"},
+		Districts:  []catalog.District{{ID: "03", Name: text("Niedersachsen")}},
+		Categories: []catalog.Category{{ID: "advice", Name: text("Beratung")}},
+		Offers: []catalog.Offer{
+			{ID: "a", Title: text("Beratung"), Provider: text("Amt"), Summary: text("Beratung und Kredit"),
+				Description: text("Beratung, Kredit und Existenzgründungsberatung."), Categories: []string{"advice"}, Areas: []string{"00"}},
+			{ID: "b", Title: text("Kurse"), Provider: text("Amt"), Summary: text("Ein Kredit"),
+				Categories: []string{"advice"}, Areas: []string{"00"}},
+		},
+	}
+	path := filepath.Join(t.TempDir(), "c.sqlite")
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: today}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	f := catalog.Filter{District: "03", Now: today}
+	for _, tc := range []struct{ query, want string }{
+		{"beratung", "a"},
+		{"gründungsberatung", "a"},
+		{"kredit", "b a"}, // both in the summary: the shorter first
+		{"kredit beratung", "a"},
+		{"kurse kredit", "b"},
+	} {
+		if got := hitIDs(t, c.In("de"), tc.query, f); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.query, got, tc.want)
+		}
+	}
+}

@@ -63,14 +63,16 @@ type Query struct {
 	Text string
 }
 
-// Queries is a realistic mix of searches against a generated catalogue:
-// German words with and without their diacritics, parts of compounds,
-// words of the other scripts, a word that is nowhere (so that the fallback
-// languages are searched too), and the one or two letters typed first.
+// Queries is a realistic mix of searches against a generated catalogue,
+// of words of 3 to 12 letters: German words with and without their
+// diacritics, parts of compounds ("gründungs" in
+// "Existenzgründungsberatung"), two words, words of the other scripts, a
+// word that is nowhere (so that the fallback languages are searched too),
+// and the one or two letters typed first.
 var Queries = []Query{
 	{"de", "Gründung"}, {"de", "grundung"}, {"de", "Beratung"}, {"de", "Finanzierung"}, {"de", "finanzierung"},
-	{"de", "Existenzgründungsberatung"}, {"de", "gründungsberatung"}, {"de", "Mikrokredit"}, {"de", "Kurs"},
-	{"de", "Förder"}, {"de", "Amt"}, {"de", "Steuer"}, {"de", "Anerkennung Berufsabschluss"}, {"de", "Zahnarztpraxis"},
+	{"de", "gründungs"}, {"de", "Existenz"}, {"de", "Mikrokredit"}, {"de", "Kurs"}, {"de", "Förder"}, {"de", "forder"},
+	{"de", "Amt"}, {"de", "Steuer"}, {"de", "Anerkennung Abschluss"}, {"de", "Zahnarzt"},
 	{"de", "Gr"}, {"de", "B"}, {"de", "Ex"},
 	{"en", "financing"}, {"en", "loan"}, {"en", "start-up advice"}, {"en", "Gründung"}, {"en", "st"},
 	{"ar", "تمويل"}, {"ar", "التأسيس"}, {"ar", "قرض"}, {"ar", "ت"},
