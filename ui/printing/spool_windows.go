@@ -10,20 +10,19 @@ import (
 	"strings"
 )
 
-// send prints through the system's PDF handler (its "print" verb), which
+// send prints through the system's PDF program (its "print" verb), which
 // needs a PDF reader that registers one; printer names another printer
-// than the default only where that reader supports it.
+// than the default only where that reader supports "printto".
 func send(ctx context.Context, printer, path string) error {
-	script := fmt.Sprintf("Start-Process -FilePath '%s' -Verb Print -Wait", strings.ReplaceAll(path, "'", "''"))
-	if printer != "" {
-		script = fmt.Sprintf("Start-Process -FilePath '%s' -Verb PrintTo -ArgumentList '\"%s\"' -Wait",
-			strings.ReplaceAll(path, "'", "''"), strings.ReplaceAll(printer, "'", "''"))
-	}
-	out, err := exec.CommandContext(ctx, "powershell", "-NoProfile", "-NonInteractive", "-Command", script).CombinedOutput()
-	if errors.Is(err, exec.ErrNotFound) {
-		return ErrNoSpooler
-	}
-	if err != nil {
+	out, err := exec.CommandContext(ctx, "powershell", "-NoProfile", "-NonInteractive",
+		"-Command", powershellPrint(printer, path)).CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return fmt.Errorf("%w: PowerShell is missing", ErrNoSpooler)
+	case errors.As(err, &exit) && exit.ExitCode() == exitNoPDFProgram:
+		return fmt.Errorf("%w: no program that prints PDF files is installed", ErrNoSpooler)
+	case err != nil:
 		return fmt.Errorf("%w: %s", ErrPrintRefused, strings.TrimSpace(string(out)))
 	}
 	return nil
