@@ -7,8 +7,8 @@ import (
 )
 
 // singleQuoted returns the single-quoted string literals of a PowerShell
-// script as PowerShell reads them (” inside one is a quote), and whether
-// every literal was closed.
+// script as PowerShell reads them (two quotes in a row inside one stand for
+// one quote), and whether every literal was closed.
 func singleQuoted(script string) (literals []string, closed bool) {
 	for i := 0; i < len(script); i++ {
 		if script[i] != '\'' {
