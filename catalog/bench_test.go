@@ -225,7 +225,10 @@ func timeQueries(b *testing.B, run func(q benchdata.Query) int) {
 
 // BenchmarkSearch is a visitor's search at a kiosk, through View.Search:
 // one op is the whole set of benchdata.Queries. Target: under 5 ms at the
-// 95th percentile, and within 2× of BenchmarkSearchBareFTS.
+// 95th percentile. (Search used to rest on FTS5 trigram indexes, which
+// alone took 8-12 ms at the 95th percentile here; the target also asked
+// for Search within 2× of them. It now reads the district's documents once
+// and looks for the words in memory.)
 func BenchmarkSearch(b *testing.B) {
 	_, db := nationalCatalogue(b)
 	c, err := catalog.Open(db)
@@ -240,28 +243,6 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatal(q, err)
 		}
 		return len(hits)
-	})
-}
-
-// BenchmarkSearchBareFTS is the bare full-text querying under View.Search,
-// for the same queries: the same indexes and rowid ranges, every matching
-// document in every part, and nothing else (catalog.BareSearch). (The
-// bm25-ranked query over the whole index that Search used to rest on took
-// 40 ms at the median and 138 ms at the 95th percentile here.)
-func BenchmarkSearchBareFTS(b *testing.B) {
-	_, db := nationalCatalogue(b)
-	c, err := catalog.Open(db)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer c.Close()
-	f := catalog.Filter{District: national.kreis, Now: benchdata.Now}
-	timeQueries(b, func(q benchdata.Query) int {
-		n, err := catalog.BareSearch(c.In(q.Lang), q.Text, f)
-		if err != nil {
-			b.Fatal(q, err)
-		}
-		return n
 	})
 }
 

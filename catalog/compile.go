@@ -24,21 +24,14 @@ type BuildInfo struct {
 // Compile writes content as a new catalogue file at path, replacing any
 // file there only once the new one is complete.
 //
-// The catalogue is written to path+".building", all but the full-text index
-// of the bodies, which is built at the same time, on another core, in
-// path+".bodies" and then copied in: it is the largest part of the work.
-// Merging the full-text indexes leaves free pages behind, so the file that
-// is kept is a compact copy (VACUUM INTO path+".compact"), renamed to path.
+// The catalogue is written to path+".building", synced, and renamed to
+// path.
 func Compile(c *Content, path string, info BuildInfo) (err error) {
-	building, bodies, compact := path+".building", path+".bodies", path+".compact"
-	for _, f := range []string{building, bodies, compact} {
-		_ = os.Remove(f)
-	}
+	building := path + ".building"
+	_ = os.Remove(building)
 	defer func() {
-		_ = os.Remove(building)
-		_ = os.Remove(bodies)
 		if err != nil {
-			_ = os.Remove(compact)
+			_ = os.Remove(building)
 		}
 	}()
 	db, err := openForWriting(building)
@@ -46,19 +39,16 @@ func Compile(c *Content, path string, info BuildInfo) (err error) {
 		return err
 	}
 	defer db.Close()
-	if err := write(db, bodies, c, info); err != nil {
-		return fmt.Errorf("writing the catalogue: %w", err)
-	}
-	if _, err := db.Exec("VACUUM INTO ?", compact); err != nil {
+	if err := write(db, c, info); err != nil {
 		return fmt.Errorf("writing the catalogue: %w", err)
 	}
 	if err := db.Close(); err != nil {
 		return err
 	}
-	if err := syncFile(compact); err != nil {
+	if err := syncFile(building); err != nil {
 		return err
 	}
-	return os.Rename(compact, path)
+	return os.Rename(building, path)
 }
 
 // openForWriting opens a new database file that is only ever written
@@ -86,41 +76,13 @@ func syncFile(path string) error {
 	return f.Sync()
 }
 
-// ftsConfig is set on each full-text index before it is filled. FTS5
-// keeps what is inserted in memory (hashsize) and writes it out as a
-// segment; by default it merges segments as they accumulate, which would
-// rewrite the index many times over: here they are merged once, by
-// 'optimize', when all is inserted (automerge 0; crisismerge, the number
-// of segments at which it merges anyway, high). Leaves of 1000 bytes
-// instead of 4050 make a search skip through a long list of documents in
-// smaller steps.
-var ftsConfig = []string{"'hashsize', 16777216", "'automerge', 0", "'crisismerge', 200", "'pgsz', 1000"}
-
-// createSearchTable creates a full-text index and configures it.
-func createSearchTable(ctx context.Context, db *sql.DB, table, definition string) error {
-	if _, err := db.ExecContext(ctx, "CREATE VIRTUAL TABLE "+table+" USING "+definition); err != nil {
-		return err
-	}
-	for _, c := range ftsConfig {
-		if _, err := db.ExecContext(ctx, "INSERT INTO "+table+"("+table+", rank) VALUES("+c+")"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func write(db *sql.DB, bodiesPath string, c *Content, info BuildInfo) (err error) {
+func write(db *sql.DB, c *Content, info BuildInfo) (err error) {
 	ctx := context.Background()
 	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d;", ApplicationID, SchemaVersion)); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		return err
-	}
-	for _, t := range searchTables {
-		if err := createSearchTable(ctx, db, t.name, t.definition); err != nil {
-			return err
-		}
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -130,21 +92,6 @@ func write(db *sql.DB, bodiesPath string, c *Content, info BuildInfo) (err error
 	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
 	w.all(c, info)
 	docs := w.searchDocs(c.Meta.Languages, c.Meta.SourceLanguage)
-	if w.err != nil {
-		return w.err
-	}
-	// The bodies' index is built meanwhile; an early return waits for it too.
-	bodies := make(chan error, 1)
-	go func() { bodies <- writeBodies(bodiesPath, docs, c.Meta.SourceLanguage) }()
-	var bodiesErr error
-	waited := false
-	waitForBodies := func() error {
-		if !waited {
-			bodiesErr, waited = <-bodies, true
-		}
-		return bodiesErr
-	}
-	defer waitForBodies()
 	w.writeTexts()
 	w.searchIndex(docs, c.Meta.SourceLanguage)
 	if w.err != nil {
@@ -153,67 +100,10 @@ func write(db *sql.DB, bodiesPath string, c *Content, info BuildInfo) (err error
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	for _, table := range []searchTable{searchTitle, searchSummary, searchPrefix} {
-		if _, err := db.ExecContext(ctx, "INSERT INTO "+table.name+"("+table.name+") VALUES('optimize')"); err != nil {
-			return err
-		}
-	}
-	if err := waitForBodies(); err != nil {
-		return err
-	}
-	// An FTS5 index is the rows of its shadow tables (as VACUUM copies it),
-	// here of search_body, which stays empty in this file until then.
-	if _, err := db.ExecContext(ctx, "ATTACH ? AS bodies", bodiesPath); err != nil {
-		return err
-	}
-	for _, shadow := range []string{"search_body_data", "search_body_idx", "search_body_config"} {
-		if _, err := db.ExecContext(ctx, "DELETE FROM "+shadow+"; INSERT INTO "+shadow+" SELECT * FROM bodies."+shadow); err != nil {
-			return err
-		}
-	}
-	if _, err := db.ExecContext(ctx, "DETACH bodies"); err != nil {
-		return err
-	}
 	// Without STAT4 samples, which would make SQLite prepare a statement
 	// anew each time it runs with other values.
 	_, err = db.ExecContext(ctx, "ANALYZE; DROP TABLE IF EXISTS sqlite_stat4;")
 	return err
-}
-
-// writeBodies builds the full-text index of the documents' bodies,
-// search_body, in a database file of its own.
-func writeBodies(path string, docs []searchDocRow, sourceLanguage string) error {
-	ctx := context.Background()
-	db, err := openForWriting(path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := createSearchTable(ctx, db, searchBody.name, searchBody.definition); err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
-	for rowid, d := range docs[1:] {
-		title, summary, body := d.item.texts(d.lang, sourceLanguage)
-		if _, _, bodyWords := indexedWords(title, summary, body, w.seen); bodyWords != "" {
-			w.exec("INSERT INTO search_body(rowid, text) VALUES(?,?)", rowid+1, bodyWords)
-		}
-	}
-	if w.err != nil {
-		return w.err
-	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	if _, err := db.ExecContext(ctx, "INSERT INTO search_body(search_body) VALUES('optimize')"); err != nil {
-		return err
-	}
-	return db.Close()
 }
 
 // writer inserts rows, remembering the first error so that the code that
@@ -418,8 +308,8 @@ type searchItem struct {
 	tags           []string
 }
 
-// search queues an item for the search index, which searchDocs,
-// searchIndex and writeBodies write once every item has its key.
+// search queues an item for the search index, which searchDocs and
+// searchIndex write once every item has its key.
 func (w *writer) search(kind Kind, key int64, id string, areas []string, tags []string, title, summary Text, body ...Text) {
 	w.items = append(w.items, searchItem{kind: kind, key: key, id: id, area: fileUnder(areas), title: title, summary: summary, body: body, tags: tags})
 }
@@ -493,27 +383,17 @@ func (w *writer) searchDocs(catalogLanguages []string, sourceLanguage string) []
 	return docs
 }
 
-// searchIndex writes the search documents but their bodies (see
-// writeBodies), each full-text index in rowid order: FTS5 writes out what
-// it holds whenever a rowid is not greater than the one before. Tags,
-// which may be in any language, are searched with the source language:
-// they are part of its documents' body.
+// searchIndex writes the search documents. Tags, which may be in any
+// language, are searched with the source language: they are part of its
+// documents' body.
 func (w *writer) searchIndex(docs []searchDocRow, sourceLanguage string) {
 	for rowid, d := range docs[1:] {
-		rowid := int64(rowid + 1)
 		title, summary, body := d.item.texts(d.lang, sourceLanguage)
-		w.exec("INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len) VALUES(?,?,?,?,?,?,?,?)",
-			rowid, string(d.item.kind), d.item.key, d.item.id, d.lang, title, utf8.RuneCountInString(summary), utf8.RuneCountInString(body))
-		if title != "" {
-			w.exec("INSERT INTO search_prefix(rowid, title) VALUES(?,?)", rowid, title)
-		}
-		titleWords, summaryWords, _ := indexedWords(title, summary, body, w.seen)
-		if titleWords != "" {
-			w.exec("INSERT INTO search_title(rowid, text) VALUES(?,?)", rowid, titleWords)
-		}
-		if summaryWords != "" {
-			w.exec("INSERT INTO search_summary(rowid, text) VALUES(?,?)", rowid, summaryWords)
-		}
+		titleWords, summaryWords, bodyWords := indexedWords(title, summary, body, w.seen)
+		w.exec(`INSERT INTO search_doc(rowid, kind, item, id, lang, title, summary_len, body_len,
+			title_words, summary_words, body_words) VALUES(?,?,?,?,?,?,?,?,?,?,?)`,
+			rowid+1, string(d.item.kind), d.item.key, d.item.id, d.lang, title,
+			utf8.RuneCountInString(summary), utf8.RuneCountInString(body), titleWords, summaryWords, bodyWords)
 	}
 }
 
@@ -531,26 +411,26 @@ func (it *searchItem) texts(lang, sourceLanguage string) (title, summary, body s
 	return it.title[lang], it.summary[lang], strings.Join(parts, "\n")
 }
 
-// indexedWords is what the trigram indexes hold of a document's title,
-// summary and body: each of its words of three letters or more once, in
-// the best part it is in, separated by spaces. Search matches each word of
-// a query (split the same way, see searchTerms) of three letters or more
-// inside one word of a part, and ranks a document by the best part each
-// query word is in; so it finds and ranks the same as with the whole
-// texts, but the indexes are less than half as large, as they hold neither
-// repeated words nor their positions. seen is scratch space.
+// indexedWords is what a search document holds of its title, summary and
+// body: their words, folded, each once, in the best part it is in,
+// separated by spaces; every word of the title, but only words of three
+// letters or more of the others. Search matches a query word of three
+// letters or more inside one word of a part, and shorter ones at the start
+// of a title word (see searchTerms); it ranks a document by the best part
+// each query word is in, so it finds and ranks the same as with the whole
+// texts. seen is scratch space.
 func indexedWords(title, summary, body string, seen map[string]bool) (string, string, string) {
 	clear(seen)
-	return distinctWords(title, seen), distinctWords(summary, seen), distinctWords(body, seen)
+	return distinctWords(title, 1, seen), distinctWords(summary, 3, seen), distinctWords(body, 3, seen)
 }
 
-// distinctWords is the words of s of three letters or more that are not
-// yet seen, and adds them to seen.
-func distinctWords(s string, seen map[string]bool) string {
+// distinctWords is the folded words of s of at least minLetters letters
+// that are not yet seen, and adds them to seen.
+func distinctWords(s string, minLetters int, seen map[string]bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, w := range words(s) {
-		if !seen[w] && utf8.RuneCountInString(w) >= 3 {
+	for _, w := range words(fold(s)) {
+		if !seen[w] && utf8.RuneCountInString(w) >= minLetters {
 			seen[w] = true
 			if b.Len() > 0 {
 				b.WriteByte(' ')

@@ -6,8 +6,10 @@ const ApplicationID = 0x57475743
 // SchemaVersion is stored as user_version; Open refuses other versions.
 // Version 2: texts in a rowid table; search documents in blocks by language
 // and area, with one full-text index for each of title, summary and body,
-// ranked without bm25.
-const SchemaVersion = 2
+// ranked without bm25. Version 3: no full-text indexes; search documents
+// hold their words, folded, and a search reads its district's blocks into
+// memory.
+const SchemaVersion = 3
 
 // schema is the compiled catalogue. Every district, category, offer,
 // contact, event, brochure and section has an integer key from one
@@ -49,41 +51,21 @@ CREATE INDEX section_brochure ON section(brochure, ord);
 CREATE TABLE section_offer(section INTEGER NOT NULL, ord INTEGER NOT NULL, offer TEXT NOT NULL, PRIMARY KEY(section, ord)) WITHOUT ROWID;
 CREATE TABLE media(path TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 
--- Full-text search: one document per item and language that has text in
--- it; tags, which are in any language, are in the source language's body.
--- Document d is row d of search_doc and of the full-text indexes (created
--- by Compile, see searchTables): search_title, search_summary and
--- search_body hold its title, summary and body, if not empty, as trigrams;
--- search_prefix its title's words by prefix, for the first one or two
--- letters typed. search_doc holds what search results show and rank by:
--- the item's id, the title in the document's language, and lengths in
--- characters.
+-- Search: one document per item and language that has text in it; tags,
+-- which are in any language, are in the source language's body. A
+-- document holds what search results show and rank by (the item's id, the
+-- title in the document's language, the lengths of summary and body in
+-- characters) and the words searched, folded (see fold) and each once, in
+-- the best part it is in: title_words every word of the title,
+-- summary_words and body_words the other words of three letters or more.
 --
 -- Documents are numbered in blocks, by language and then by the area they
 -- are filed under (the longest district id that is a prefix of all the
 -- item's areas, or '00'): a search reads only the blocks of its language
 -- and of the areas covering the kiosk's district, as rowid ranges.
 CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item INTEGER NOT NULL, id TEXT NOT NULL,
-	lang TEXT NOT NULL, title TEXT NOT NULL, summary_len INTEGER NOT NULL, body_len INTEGER NOT NULL);
+	lang TEXT NOT NULL, title TEXT NOT NULL, summary_len INTEGER NOT NULL, body_len INTEGER NOT NULL,
+	title_words TEXT NOT NULL, summary_words TEXT NOT NULL, body_words TEXT NOT NULL);
 CREATE TABLE search_block(lang TEXT NOT NULL, area TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
 	PRIMARY KEY(lang, area)) WITHOUT ROWID;
 `
-
-// searchTable is a full-text index: its name and what follows USING in
-// its CREATE VIRTUAL TABLE.
-type searchTable struct{ name, definition string }
-
-// trigrams is the definition of the trigram indexes: diacritics removed,
-// no copy of the text (an empty content option), no column sizes, which
-// only bm25 needs (Search ranks by part and length). They hold each word
-// of a document once (see indexedWords).
-const trigrams = "fts5(text, content='', columnsize=0, tokenize='trigram remove_diacritics 1')"
-
-// The full-text indexes. search_body is built apart, see Compile.
-var (
-	searchTitle   = searchTable{"search_title", trigrams}
-	searchSummary = searchTable{"search_summary", trigrams}
-	searchBody    = searchTable{"search_body", trigrams}
-	searchPrefix  = searchTable{"search_prefix", "fts5(title, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2')"}
-	searchTables  = []searchTable{searchTitle, searchSummary, searchBody, searchPrefix}
-)

@@ -2,15 +2,12 @@ package catalog
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Hit is one search result.
@@ -35,16 +32,17 @@ const maxHits = 200
 // summary, then anywhere (the tiers); within a tier, the shorter texts
 // first (the title; title and summary; everything), as a word is more of
 // what a short text is about; then catalogue order. Words of three letters
-// or more match anywhere, also inside compound words and without
-// diacritics ("grundung" finds "Existenzgründung"); shorter input matches
-// the beginnings of title words, as while typing. The visitor's language is
-// searched first; when it finds nothing, the catalogue's fallback and
-// source languages are. (Tags, which may be in any language, count as the
-// source language's.)
+// or more match anywhere, also inside compound words, in any case and
+// without diacritics ("grundung" finds "Existenzgründung", see fold);
+// shorter input matches the beginnings of title words, as while typing.
+// The visitor's language is searched first; when it finds nothing, the
+// catalogue's fallback and source languages are. (Tags, which may be in any
+// language, count as the source language's.)
 //
-// A search reads only the blocks of the index for its languages and for the
-// areas covering the filter's district (see schema and searchIndex), so it
-// costs about as much as the items a kiosk can show, not the whole country.
+// A search reads only the documents of its languages filed under the areas
+// covering the filter's district (see schema), once, and then looks for
+// the words in memory: its cost is that of the few thousand items a kiosk
+// can show, not of the whole country.
 func (v View) Search(query string, f Filter) ([]Hit, error) {
 	terms, prefix := searchTerms(query)
 	if len(terms) == 0 {
@@ -62,117 +60,66 @@ func (v View) searchIn(terms []string, prefix bool, langs []string, f Filter) ([
 	if err != nil {
 		return nil, err
 	}
-	docs, ranges, err := index.docsIn(v.c, langs)
-	if err != nil || len(ranges) == 0 {
-		return nil, err
-	}
 	visible, err := v.c.visibility(index, f)
 	if err != nil {
 		return nil, err
 	}
-	// A document's tier is the worst of its terms' best parts: the title
-	// (0), the summary (1), the body (2). The parts are searched in that
-	// order, and the search stops once the tiers so far give maxHits
-	// results: nothing else can come before those.
-	best := map[int64][]int{} // document → for each term, the best part it is in, or -1
-	seen := map[itemKey]bool{}
-	var found []*searchDoc
-	for _, stage := range []searchStage{titles, summaries, bodies} {
-		if prefix && stage != titles {
-			break
-		}
-		err := v.c.matches(stage, terms, prefix, ranges, func(doc int64, term int) {
-			t := best[doc]
-			if t == nil {
-				t = slices.Repeat([]int{-1}, len(terms))
-				best[doc] = t
-			}
-			if t[term] < 0 {
-				t[term] = int(stage)
-			}
-		})
+	var results []ranking
+	for _, lang := range langs {
+		ld, err := index.lang(v.c, lang)
 		if err != nil {
 			return nil, err
 		}
-		found = found[:0]
-		clear(seen)
-		for _, r := range ranked(best, docs) {
-			if !seen[r.item] && visible(r.item) {
-				found = append(found, r)
-				if len(found) == maxHits {
-					return v.hits(index, found)
-				}
+		for _, d := range ld.docs {
+			if tier, ok := d.tier(terms, prefix); ok {
+				results = append(results, ranking{d, tier, d.size(tier)})
 			}
-			seen[r.item] = true
 		}
+	}
+	slices.SortFunc(results, func(a, b ranking) int {
+		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(a.size, b.size), cmp.Compare(a.doc.item.key, b.doc.item.key))
+	})
+	var found []*searchDoc
+	seen := map[itemKey]bool{}
+	for _, r := range results {
+		if !seen[r.doc.item] && visible(r.doc.item) {
+			found = append(found, r.doc)
+			if len(found) == maxHits {
+				break
+			}
+		}
+		seen[r.doc.item] = true
 	}
 	return v.hits(index, found)
 }
 
-// ranked orders the documents that have every term, best first.
-func ranked(best map[int64][]int, docs map[int64]*searchDoc) []*searchDoc {
-	type result struct {
-		doc        *searchDoc
-		tier, size int
-	}
-	var results []result
-	for rowid, t := range best {
-		if !slices.Contains(t, -1) {
-			tier := slices.Max(t)
-			d := docs[rowid]
-			results = append(results, result{d, tier, d.size(tier)})
-		}
-	}
-	slices.SortFunc(results, func(a, b result) int {
-		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(a.size, b.size), cmp.Compare(a.doc.item.key, b.doc.item.key))
-	})
-	out := make([]*searchDoc, len(results))
-	for i, r := range results {
-		out[i] = r.doc
-	}
-	return out
+// ranking is a document found and what it ranks by: its tier (the worst of
+// the query words' best parts: 0 title, 1 summary, 2 body) and the length
+// of the text the tier covers.
+type ranking struct {
+	doc        *searchDoc
+	tier, size int
 }
 
-// searchStage is which part of the documents a search reads, the better
-// first: it is also the tier of what it finds.
-type searchStage int
-
-const (
-	titles    searchStage = iota // search_title, or search_prefix for prefix terms
-	summaries                    // search_summary
-	bodies                       // search_body
-)
-
-// matches runs the full-text queries of a stage for the terms in the rowid
-// ranges of documents, and calls match for each document and term found.
-// Prefix terms are one expression, for titles.
-func (c *Catalog) matches(stage searchStage, terms []string, prefix bool, ranges []rowRange, match func(doc int64, term int)) error {
-	table := []searchTable{searchTitle, searchSummary, searchBody}[stage].name
-	if prefix {
-		table, terms = searchPrefix.name, []string{strings.Join(terms, " AND ")}
-	}
-	var parts []string
-	var args []any
-	for i, term := range terms {
-		for _, r := range ranges {
-			parts = append(parts, fmt.Sprintf("SELECT rowid, %d FROM %s WHERE %s MATCH ? AND rowid BETWEEN ? AND ?", i, table, table))
-			args = append(args, term, r.first, r.last)
+// tier returns the worst of the best parts the terms are in (0 title, 1
+// summary, 2 body), and whether the document has every term. Prefix terms
+// match the start of title words; others match inside any word.
+func (d *searchDoc) tier(terms []string, prefix bool) (int, bool) {
+	worst := 0
+	for _, t := range terms {
+		if prefix {
+			if !strings.HasPrefix(d.words[0], t) && !strings.Contains(d.words[0], " "+t) {
+				return 0, false
+			}
+			continue
 		}
-	}
-	rows, err := c.db.Query(strings.Join(parts, " UNION ALL "), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var rowid int64
-		var term int
-		if err := rows.Scan(&rowid, &term); err != nil {
-			return err
+		part := slices.IndexFunc(d.words[:], func(words string) bool { return strings.Contains(words, t) })
+		if part < 0 {
+			return 0, false
 		}
-		match(rowid, term)
+		worst = max(worst, part)
 	}
-	return rows.Err()
+	return worst, true
 }
 
 // hits turns found documents into search results, with the title of each
@@ -232,17 +179,16 @@ func keyList(keys []int64) string {
 	return string(append(b, ']'))
 }
 
-// searchTerms turns what a visitor typed into FTS5 phrases: its words of
-// three letters or more, for the trigram indexes; or, when it has none, its
-// shorter words as title word prefixes ("gr"*), for search_prefix.
+// searchTerms turns what a visitor typed into the words to look for,
+// folded: its words of three letters or more; or, when it has none, its
+// shorter words, to be found at the start of title words (prefix).
 func searchTerms(query string) (terms []string, prefix bool) {
 	var long, short []string
-	for _, w := range words(norm.NFC.String(query)) {
-		quoted := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	for _, w := range words(fold(query)) {
 		if utf8.RuneCountInString(w) >= 3 {
-			long = append(long, quoted)
+			long = append(long, w)
 		} else {
-			short = append(short, quoted+"*")
+			short = append(short, w)
 		}
 	}
 	if len(long) > 0 {

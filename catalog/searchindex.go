@@ -25,9 +25,8 @@ type searchIndex struct {
 // langDocs are the search documents of one language in the blocks covering
 // a district.
 type langDocs struct {
-	ranges []rowRange
-	docs   map[int64]*searchDoc // by rowid
-	titles map[itemKey]string   // the items' titles in the language, those that have one
+	docs   []*searchDoc
+	titles map[itemKey]string // the items' titles in the language, those that have one
 }
 
 // rowRange is a range of search document rowids, first and last included.
@@ -36,8 +35,9 @@ type rowRange struct{ first, last int64 }
 // searchDoc is a row of search_doc.
 type searchDoc struct {
 	item                          itemKey
-	id                            string // the item's
-	titleLen, summaryLen, bodyLen int    // in characters
+	id                            string    // the item's
+	titleLen, summaryLen, bodyLen int       // in characters
+	words                         [3]string // title_words, summary_words, body_words
 }
 
 // size is the length of what a tier covers: the title (0), the title and
@@ -105,27 +105,6 @@ func (x *searchIndex) visibleAt(now time.Time) func(itemKey) bool {
 	}
 }
 
-// docsIn returns the documents of langs in the district's blocks, by
-// rowid, and the rowid ranges of those blocks, adjacent ones joined.
-func (x *searchIndex) docsIn(c *Catalog, langs []string) (map[int64]*searchDoc, []rowRange, error) {
-	docs := map[int64]*searchDoc{}
-	var ranges []rowRange
-	for _, lang := range langs {
-		ld, err := x.lang(c, lang)
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(langs) == 1 {
-			return ld.docs, ld.ranges, nil
-		}
-		for k, d := range ld.docs {
-			docs[k] = d
-		}
-		ranges = append(ranges, ld.ranges...)
-	}
-	return docs, ranges, nil
-}
-
 // lang returns the documents of one language, read on first use.
 func (x *searchIndex) lang(c *Catalog, lang string) (*langDocs, error) {
 	x.mu.Lock()
@@ -133,29 +112,26 @@ func (x *searchIndex) lang(c *Catalog, lang string) (*langDocs, error) {
 	if ld := x.langs[lang]; ld != nil {
 		return ld, nil
 	}
-	ld := &langDocs{docs: map[int64]*searchDoc{}, titles: map[itemKey]string{}}
+	ld := &langDocs{titles: map[itemKey]string{}}
 	cond, args := areaFilter("area", x.district)
 	rows, err := c.db.Query("SELECT first, last FROM search_block WHERE lang = ? AND "+cond+" ORDER BY first", append([]any{lang}, args...)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var ranges []rowRange
 	for rows.Next() {
 		var r rowRange
 		if err := rows.Scan(&r.first, &r.last); err != nil {
 			return nil, err
 		}
-		if n := len(ld.ranges); n > 0 && ld.ranges[n-1].last+1 == r.first {
-			ld.ranges[n-1].last = r.last
-		} else {
-			ld.ranges = append(ld.ranges, r)
-		}
+		ranges = append(ranges, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close()
-	for _, r := range ld.ranges {
+	for _, r := range ranges {
 		if err := ld.read(c, r); err != nil {
 			return nil, err
 		}
@@ -166,21 +142,21 @@ func (x *searchIndex) lang(c *Catalog, lang string) (*langDocs, error) {
 
 // read reads the documents of a range.
 func (ld *langDocs) read(c *Catalog, r rowRange) error {
-	rows, err := c.db.Query(`SELECT rowid, kind, item, id, title, summary_len, body_len FROM search_doc
-		WHERE rowid BETWEEN ? AND ?`, r.first, r.last)
+	rows, err := c.db.Query(`SELECT kind, item, id, title, summary_len, body_len, title_words, summary_words, body_words
+		FROM search_doc WHERE rowid BETWEEN ? AND ?`, r.first, r.last)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var rowid int64
 		var title string
 		d := &searchDoc{}
-		if err := rows.Scan(&rowid, &d.item.kind, &d.item.key, &d.id, &title, &d.summaryLen, &d.bodyLen); err != nil {
+		if err := rows.Scan(&d.item.kind, &d.item.key, &d.id, &title, &d.summaryLen, &d.bodyLen,
+			&d.words[0], &d.words[1], &d.words[2]); err != nil {
 			return err
 		}
 		d.titleLen = utf8.RuneCountInString(title)
-		ld.docs[rowid] = d
+		ld.docs = append(ld.docs, d)
 		if title != "" {
 			ld.titles[d.item] = title
 		}

@@ -10,7 +10,7 @@
 // compounds ("Existenzgründungsberatung"), translations in Latin, Arabic,
 // Cyrillic and Ethiopic script for part of the offers, events and brochures.
 // The words are not real sentences, but their letters are distributed like
-// real text's, which is what a trigram index and its queries depend on.
+// real text's, which is what finding words inside words depends on.
 //
 // The same Params always give the same folder, byte for byte.
 package benchdata

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"io/fs"
@@ -400,11 +401,22 @@ func TestThreat17NotACatalog(t *testing.T) {
 func corruptPage(t *testing.T, db []byte) []byte {
 	t.Helper()
 	pageSize := int(binary.BigEndian.Uint16(db[16:18]))
+	// The root page of the texts (an interior page, as there are many):
+	// scramble its cells.
+	path := putFile(t, t.TempDir(), "c.sqlite", db)
+	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var root int
+	if err := conn.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'text'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
 	b := bytes.Clone(db)
-	// The last page holds part of a table or index: scramble its cells.
-	last := b[len(b)-pageSize:]
+	page := b[(root-1)*pageSize : root*pageSize]
 	for i := 12; i < pageSize; i += 7 {
-		last[i] ^= 0x5a
+		page[i] ^= 0x5a
 	}
 	return b
 }
