@@ -168,6 +168,10 @@ func TestSearchSource(t *testing.T) {
 	if len(cat) != 1 || cat[0].ID != "niedersachsen-weit" {
 		t.Errorf("category listing = %+v", cat)
 	}
+	code, _, stderr := run(t, "search", "--source", validSource, "--lang", "de", "--district", "99999", "gründung")
+	if code != 1 || !strings.Contains(stderr, "no district '99999' in the catalogue") {
+		t.Errorf("unknown district: exit %d, %q", code, stderr)
+	}
 }
 
 func TestSearchDataUsesSampleAndKioskDistrict(t *testing.T) {

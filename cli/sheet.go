@@ -19,10 +19,7 @@ import (
 //	wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
 func sheetCommand(args []string, env Env) error {
 	flags := newFlags("sheet")
-	dataDir := flags.String("data", "", "data folder of a kiosk")
-	src := flags.String("source", "", "a source folder, compiled on the fly")
-	lang := flags.String("lang", "", "the visitor's language")
-	district := flags.String("district", "", "district id (default: the kiosk's)")
+	choice := addCatalogueChoice(flags, "sheet")
 	offers := flags.String("offers", "", "offer ids, separated by commas")
 	brochure := flags.String("brochure", "", "brochure id")
 	withGerman := flags.Bool("with-german", false, "each part also in German")
@@ -31,19 +28,17 @@ func sheetCommand(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case len(pos) > 0:
+	if len(pos) > 0 {
 		return usagef("sheet takes no arguments besides its flags, not '%s'", pos[0])
-	case *lang == "":
-		return usagef("sheet needs --lang")
-	case !catalog.ValidLanguageCode(*lang):
-		return usagef("--lang '%s' is not a language code such as de or ar", *lang)
+	}
+	if err := choice.check(); err != nil {
+		return err
+	}
+	switch {
 	case *out == "":
 		return usagef("sheet needs -o FILE.pdf")
 	case (*offers == "") == (*brochure == ""):
 		return usagef("sheet needs either --offers ID,ID,... or --brochure ID")
-	case *dataDir != "" && *src != "":
-		return usagef("give --data or --source, not both")
 	}
 	var ids []string
 	for _, id := range strings.Split(*offers, ",") {
@@ -55,32 +50,13 @@ func sheetCommand(args []string, env Env) error {
 		return usagef("--offers names no offer")
 	}
 
-	givenDistrict := *district
-	var c *catalog.Catalog
-	if *src != "" {
-		c, err = compileSource(*src, env)
-	} else {
-		c, err = openData(*dataDir, district)
-	}
+	c, err := choice.open(env)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
 
-	view := c.In(*lang)
-	if givenDistrict != "" {
-		ds, err := view.Districts()
-		if err != nil {
-			return err
-		}
-		known := false
-		for _, d := range ds {
-			known = known || d.ID == givenDistrict
-		}
-		if !known {
-			return fmt.Errorf("no district '%s' in the catalogue", givenDistrict)
-		}
-	}
+	view := c.In(*choice.lang)
 	for _, id := range ids {
 		if _, err := view.Offer(id); errors.Is(err, catalog.ErrNotFound) {
 			return fmt.Errorf("no offer '%s' in the catalogue", id)
@@ -97,7 +73,7 @@ func sheetCommand(args []string, env Env) error {
 	}
 
 	var pdf bytes.Buffer
-	o := printing.Options{Lang: *lang, WithGerman: *withGerman, District: *district, Now: time.Now()}
+	o := printing.Options{Lang: *choice.lang, WithGerman: *withGerman, District: *choice.district, Now: time.Now()}
 	if *brochure != "" {
 		err = printing.Brochure(&pdf, c, *brochure, o)
 	} else {
