@@ -1,50 +1,21 @@
 package importcsv
 
 import (
-	"net/url"
 	"strings"
 	"time"
 
 	"wegweiser/catalog"
 	"wegweiser/catalog/hours"
+	"wegweiser/catalog/source"
 )
 
-// The format rules of catalog/source (formats.go there), applied to single
-// cells so that a problem is reported at its row. Each returns "" when the
+// The format rules of catalog/source, applied to single cells so that a
+// problem is reported at its row. Each returns "" when the
 // value is fine, else the message.
 
-func checkURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		return quote(s) + " is not a web address starting with https:// or http://"
-	}
-	return ""
-}
-
-func checkPhone(s string) string {
-	digits := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune(" +/-()", r):
-		default:
-			return "phone number " + quote(s) + " may contain only digits, spaces and + / - ( )"
-		}
-	}
-	if s[0] != '+' && s[0] != '0' || digits < 3 {
-		return "phone number " + quote(s) + " must start with + or 0 (such as +49 5531 ... or 05531 ...)"
-	}
-	return ""
-}
-
-func checkEmail(s string) string {
-	local, domain, _ := strings.Cut(s, "@")
-	if strings.Count(s, "@") != 1 || local == "" || !strings.Contains(strings.Trim(domain, "."), ".") || strings.ContainsAny(s, " \t\n<>,;") {
-		return quote(s) + " is not an e-mail address such as name@example.org"
-	}
-	return ""
-}
+func checkURL(s string) string   { return source.WebAddressProblem(s, quote(s)) }
+func checkPhone(s string) string { return source.PhoneProblem(s, quote(s)) }
+func checkEmail(s string) string { return source.EmailProblem(s, quote(s)) }
 
 func checkOneLine(s string) string {
 	if strings.Contains(s, "\n") {

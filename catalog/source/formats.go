@@ -7,23 +7,21 @@ import (
 	"wegweiser/catalog"
 )
 
-// checkURL reports a website that is not an absolute http(s) URL.
-func checkURL(t *table, key, s string) {
-	if s == "" {
-		return
-	}
+// WebAddressProblem says why s is not a website a catalogue accepts (an
+// absolute http or https address), naming it as shown, or "" when it is
+// one. The spreadsheet import applies the same rules.
+func WebAddressProblem(s, shown string) string {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		t.errorf(key, "'%s' is not a web address starting with https:// or http://", s)
+		return shown + " is not a web address starting with https:// or http://"
 	}
+	return ""
 }
 
-// checkPhone reports a phone number with other characters than digits,
-// spaces, + / - ( ), or not starting with + or 0.
-func checkPhone(t *table, key, s string) {
-	if s == "" {
-		return
-	}
+// PhoneProblem says why s is not a phone number a catalogue accepts (only
+// digits, spaces and + / - ( ), starting with + or 0), naming it as shown,
+// or "" when it is one.
+func PhoneProblem(s, shown string) string {
 	digits := 0
 	for _, r := range s {
 		switch {
@@ -31,23 +29,38 @@ func checkPhone(t *table, key, s string) {
 			digits++
 		case strings.ContainsRune(" +/-()", r):
 		default:
-			t.errorf(key, "phone number '%s' may contain only digits, spaces and + / - ( )", s)
-			return
+			return "phone number " + shown + " may contain only digits, spaces and + / - ( )"
 		}
 	}
-	if s[0] != '+' && s[0] != '0' || digits < 3 {
-		t.errorf(key, "phone number '%s' must start with + or 0 (such as +49 5531 ... or 05531 ...)", s)
+	if s == "" || s[0] != '+' && s[0] != '0' || digits < 3 {
+		return "phone number " + shown + " must start with + or 0 (such as +49 5531 ... or 05531 ...)"
 	}
+	return ""
 }
 
-// checkEmail reports an address without exactly one @ and a dot after it.
-func checkEmail(t *table, key, s string) {
+// EmailProblem says why s is not an e-mail address a catalogue accepts
+// (exactly one @ and a dot after it), naming it as shown, or "" when it is
+// one.
+func EmailProblem(s, shown string) string {
+	local, domain, _ := strings.Cut(s, "@")
+	if strings.Count(s, "@") != 1 || local == "" || !strings.Contains(strings.Trim(domain, "."), ".") || strings.ContainsAny(s, " \t\n<>,;") {
+		return shown + " is not an e-mail address such as name@example.org"
+	}
+	return ""
+}
+
+// checkURL, checkPhone and checkEmail report a value that is given but
+// breaks its rules.
+func checkURL(t *table, key, s string)   { check(t, key, s, WebAddressProblem) }
+func checkPhone(t *table, key, s string) { check(t, key, s, PhoneProblem) }
+func checkEmail(t *table, key, s string) { check(t, key, s, EmailProblem) }
+
+func check(t *table, key, s string, problem func(s, shown string) string) {
 	if s == "" {
 		return
 	}
-	local, domain, _ := strings.Cut(s, "@")
-	if strings.Count(s, "@") != 1 || local == "" || !strings.Contains(strings.Trim(domain, "."), ".") || strings.ContainsAny(s, " \t\n<>,;") {
-		t.errorf(key, "'%s' is not an e-mail address such as name@example.org", s)
+	if p := problem(s, "'"+s+"'"); p != "" {
+		t.errorf(key, "%s", p)
 	}
 }
 
