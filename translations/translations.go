@@ -8,11 +8,14 @@ import (
 	"encoding/json"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"wegweiser/catalog/hours"
 )
 
 //go:embed *.json
@@ -65,9 +68,11 @@ func (s *Strings) T(id string, data ...map[string]any) string {
 	return s.localize(cfg)
 }
 
-// N returns the plural form of a string for count; {{.Count}} is filled.
+// N returns the plural form of a string for count; {{.Count}} is filled,
+// in the language's digits (Arabic-Indic in Arabic, as in its dates).
 func (s *Strings) N(id string, count int) string {
-	return s.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: map[string]any{"Count": count}})
+	return s.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count,
+		TemplateData: map[string]any{"Count": hours.Digits(s.Lang, strconv.Itoa(count))}})
 }
 
 func (s *Strings) localize(cfg *i18n.LocalizeConfig) string {

@@ -108,3 +108,12 @@ func TestPluralsAndPlaceholders(t *testing.T) {
 		t.Errorf("unknown language: %q, want the English", got)
 	}
 }
+
+// Counts are written in the language's digits, as its dates are.
+func TestCountsInTheLanguagesDigits(t *testing.T) {
+	for lang, want := range map[string]string{"de": "13", "ar": "١٣", "fa": "۱۳", "ti": "13"} {
+		if got := For(lang).N("search_results", 13); !strings.Contains(got, want) {
+			t.Errorf("%s: %q does not contain %q", lang, got, want)
+		}
+	}
+}
