@@ -1,0 +1,204 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	kiosktheme "wegweiser/ui/theme"
+)
+
+func newApp(t *testing.T) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(kiosktheme.New(kiosktheme.Options{}))
+}
+
+// A clock for the corner, moved by hand.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time       { return c.t }
+func (c *clock) pass(d time.Duration) { c.t = c.t.Add(d) }
+func newCorner(opened *int) (*Corner, *clock) {
+	clk := &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	c := NewCorner(func() { *opened++ })
+	c.now = clk.now
+	return c, clk
+}
+
+func TestCornerOpensOnFiveQuickTaps(t *testing.T) {
+	newApp(t)
+	opened := 0
+	c, clk := newCorner(&opened)
+	for range Taps - 1 {
+		test.Tap(c)
+		clk.pass(400 * time.Millisecond)
+	}
+	if opened != 0 {
+		t.Fatalf("opened after %d taps", Taps-1)
+	}
+	test.Tap(c)
+	if opened != 1 {
+		t.Fatalf("not opened after %d quick taps", Taps)
+	}
+	// Taps spread over more than TapWindow are a visitor touching the
+	// corner now and then, not staff.
+	for range Taps {
+		test.Tap(c)
+		clk.pass(TapWindow / 2)
+	}
+	if opened != 1 {
+		t.Errorf("opened by %d slow taps", Taps)
+	}
+}
+
+func TestCornerOpensOnLongPress(t *testing.T) {
+	newApp(t)
+	opened := 0
+	c, clk := newCorner(&opened)
+	c.MouseDown(nil)
+	clk.pass(HoldTime - time.Second)
+	c.MouseUp(nil)
+	if opened != 0 {
+		t.Fatal("opened by a short press")
+	}
+	c.MouseDown(nil)
+	clk.pass(HoldTime)
+	c.MouseUp(nil)
+	if opened != 1 {
+		t.Fatal("not opened by a press of HoldTime")
+	}
+	c.MouseUp(nil) // a release without a press does nothing
+	if opened != 1 {
+		t.Error("opened by a release alone")
+	}
+}
+
+func TestKeyboardTypesAndSwitchesLayout(t *testing.T) {
+	newApp(t)
+	var typed []rune
+	backspaces, clears := 0, 0
+	k := NewKeyboard(LayoutsFor("ar"), KeyLabels{Space: "مسافة", Delete: "حذف", Clear: "مسح"}, 1200)
+	k.OnRune = func(r rune) { typed = append(typed, r) }
+	k.OnBackspace = func() { backspaces++ }
+	k.OnClear = func() { clears++ }
+	for _, key := range []string{"ت", "م", "و", "ي", "ل", "مسافة"} {
+		tile := k.Key(key)
+		if tile == nil {
+			t.Fatalf("no key %q on the Arabic layout", key)
+		}
+		test.Tap(tile)
+	}
+	if string(typed) != "تمويل " {
+		t.Errorf("typed %q", string(typed))
+	}
+	test.Tap(k.Key("⌫ حذف"))
+	test.Tap(k.Key("مسح"))
+	if backspaces != 1 || clears != 1 {
+		t.Errorf("backspace %d, clear %d", backspaces, clears)
+	}
+	if k.Key("q") != nil {
+		t.Fatal("Latin keys shown before switching")
+	}
+	test.Tap(k.Key("ABC"))
+	if k.LayoutName() != "ABC" || k.Key("q") == nil || k.Key("ع") == nil {
+		t.Fatalf("after switching: layout %q", k.LayoutName())
+	}
+	test.Tap(k.Key("ü"))
+	if typed[len(typed)-1] != 'ü' {
+		t.Errorf("the German layout typed %q", typed[len(typed)-1])
+	}
+}
+
+// In a right-to-left layout the first key of a row stands on the right.
+func TestKeyboardRightToLeftRows(t *testing.T) {
+	newApp(t)
+	k := NewKeyboard([]KeyLayout{Arabic}, KeyLabels{Space: " ", Delete: "x", Clear: "c"}, 1200)
+	w := test.NewWindow(k)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 600))
+	first, last := k.Key("ض"), k.Key("ج") // the second row, "ضصث…ج"
+	x := func(o fyne.CanvasObject) float32 {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).X
+	}
+	if x(first) <= x(last) {
+		t.Errorf("first key at x=%v, last at x=%v: want the first on the right", x(first), x(last))
+	}
+}
+
+func TestDeleteLastRune(t *testing.T) {
+	for in, want := range map[string]string{"": "", "ab": "a", "تمويل": "تموي", "ምኽሪ": "ምኽ", "Grü": "Gr"} {
+		if got := DeleteLastRune(in); got != want {
+			t.Errorf("DeleteLastRune(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParagraphWrapsWithinItsWidth(t *testing.T) {
+	newApp(t)
+	text := "Die Gründungsberatung hilft kostenlos beim Businessplan, bei der Finanzierung und bei der Anmeldung des Gewerbes."
+	p := NewParagraph(text, false, 300)
+	lines := p.VisibleLines()
+	if len(lines) < 3 {
+		t.Fatalf("%d lines at width 300: %q", len(lines), lines)
+	}
+	if got := strings.Join(lines, " "); got != text {
+		t.Errorf("the lines do not give back the text:\n%q\n%q", got, text)
+	}
+	for _, l := range lines {
+		if w := p.measure(l); w > 300 {
+			t.Errorf("line %q is %v wide", l, w)
+		}
+	}
+	p.MaxLines = 2
+	p.Refresh()
+	cut := p.VisibleLines()
+	if len(cut) != 2 || !strings.HasSuffix(cut[1], "…") {
+		t.Errorf("MaxLines 2: %q", cut)
+	}
+}
+
+// Right-to-left lines end at the right edge; Latin words inside them keep
+// their own order; left-to-right lines start at the left.
+func TestParagraphRightToLeft(t *testing.T) {
+	newApp(t)
+	p := NewParagraph("برنامج IQ Netzwerk للاندماج", true, 600)
+	lines := p.VisibleLines()
+	if len(lines) != 1 || !strings.Contains(lines[0], "IQ Netzwerk") {
+		t.Fatalf("lines = %q", lines)
+	}
+	// Visual order: the Arabic that is read first stands on the right.
+	if i, j := strings.Index(lines[0], "برنامج"), strings.Index(lines[0], "للاندماج"); i < j {
+		t.Errorf("visual line %q: the first word is not on the right", lines[0])
+	}
+	w := test.NewWindow(p)
+	defer w.Close()
+	w.Resize(fyne.NewSize(640, 100))
+	p.Resize(fyne.NewSize(600, 60))
+	right, left := edges(p)
+	if 600-right > 1 || left < 100 {
+		t.Errorf("right-to-left line spans x %v..%v of 600: want it against the right edge", left, right)
+	}
+	p.RTL = false
+	p.Text = "Gründungsberatung Holzminden"
+	p.Refresh()
+	if right, left := edges(p); left > 1 || right > 400 {
+		t.Errorf("left-to-right line spans x %v..%v: want it from the left edge", left, right)
+	}
+}
+
+// edges are the leftmost and rightmost x of a paragraph's drawn texts.
+func edges(p *Paragraph) (right, left float32) {
+	left = 1e9
+	for _, o := range test.WidgetRenderer(p).Objects() {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			left = min(left, t.Position().X)
+			right = max(right, t.Position().X+t.Size().Width)
+		}
+	}
+	return right, left
+}
