@@ -17,7 +17,10 @@ func (k *Kiosk) header(title string) fyne.CanvasObject {
 	if k.s.rtl {
 		backIcon = theme.NavigateNextIcon()
 	}
-	const side = 180
+	side := float32(180)
+	if k.s.large { // five buttons still fit a 1280-pixel screen
+		side = 215
+	}
 	back := k.button(backIcon, str.T("nav_back"), side, k.back)
 	home := k.button(theme.HomeIcon(), str.T("nav_home"), side, k.home)
 	lang := k.button(appIcon("language"), catalog.NativeName(k.s.lang), side, func() { k.push(k.languagePage()) })

@@ -59,7 +59,7 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 	for _, c := range tiles {
 		c := c
 		name := k.text(c.Name.Text, tileWidth-72)
-		name.Bold, name.SizeName, name.MaxLines = true, theme.SizeNameSubHeadingText, 2
+		name.Bold, name.SizeName, name.MaxLines, name.Fit = true, theme.SizeNameSubHeadingText, 2, true
 		count := k.caption(str.N("offers_count", c.Offers), tileWidth-72)
 		icon := widgets.NewIcon(appIcon(c.Icon), theme.ColorNamePrimary, 56)
 		text := container.NewVBox(name, count)

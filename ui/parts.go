@@ -110,7 +110,7 @@ func (k *Kiosk) tile(icon fyne.Resource, label string, width float32, primary bo
 		fg, iconColor = theme.ColorNameForegroundOnPrimary, theme.ColorNameForegroundOnPrimary
 	}
 	p := k.text(label, width)
-	p.Bold, p.Color = true, fg
+	p.Bold, p.Color, p.Fit = true, fg, true
 	var content fyne.CanvasObject = p
 	if icon != nil {
 		const side = 32

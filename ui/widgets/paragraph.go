@@ -30,10 +30,17 @@ type Paragraph struct {
 	Color    fyne.ThemeColorName // theme.ColorNameForeground when ""
 	MaxLines int                 // 0: no limit; else cut with "…"
 	Center   bool                // centre each line instead of aligning it to its reading side
+	Fit      bool                // labels: make the text smaller, down to minFit, until its longest word fits the width
 
 	lines    []textLine
-	builtFor string // the inputs lines were built from
+	builtFor string  // the inputs lines were built from
+	fit      float32 // the share of the theme's text size drawn, with Fit; else 1
 }
+
+// minFit is the smallest share of its size that Fit makes a text: a word
+// that does not fit then goes beyond the width rather than becoming
+// unreadable.
+const minFit = 0.7
 
 // textLine is one drawn line: its runs and where they start.
 type textLine struct {
@@ -51,7 +58,16 @@ func NewParagraph(text string, rtl bool, width float32) *Paragraph {
 	return p
 }
 
+// textSize is the size the text is drawn in.
 func (p *Paragraph) textSize() float32 {
+	if p.fit > 0 {
+		return p.themeSize() * p.fit
+	}
+	return p.themeSize()
+}
+
+// themeSize is the theme's size for SizeName.
+func (p *Paragraph) themeSize() float32 {
 	name := p.SizeName
 	if name == "" {
 		name = theme.SizeNameText
@@ -98,12 +114,22 @@ func (p *Paragraph) VisibleLines() []string {
 // build wraps the text into lines of canvas texts, unless they are already
 // built from the same inputs.
 func (p *Paragraph) build() {
-	key := fmt.Sprint(p.Text, "\x00", p.RTL, p.Width, p.textSize(), p.Bold, p.Color, p.MaxLines, theme.Color(p.color()))
+	key := fmt.Sprint(p.Text, "\x00", p.RTL, p.Width, p.themeSize(), p.Bold, p.Color, p.MaxLines, p.Fit, theme.Color(p.color()))
 	if key == p.builtFor {
 		return
 	}
 	p.builtFor = key
 	p.lines = nil
+	p.fit = 1
+	if p.Fit {
+		var widest float32
+		for _, w := range strings.Fields(p.Text) {
+			widest = max(widest, p.measure(w))
+		}
+		if widest > p.Width && p.Width > 0 {
+			p.fit = max(minFit, 0.98*p.Width/widest) // a little room for rounding
+		}
+	}
 	size := p.textSize()
 	bulletIndent := size * 1.4
 	for i, para := range strings.Split(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n") {

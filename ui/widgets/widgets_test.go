@@ -202,3 +202,27 @@ func edges(p *Paragraph) (right, left float32) {
 	}
 	return right, left
 }
+
+// A label whose longest word is wider than its width is drawn smaller, so
+// that the word fits; not smaller than minFit of its size.
+func TestParagraphFitsItsLongestWord(t *testing.T) {
+	newApp(t)
+	p := NewParagraph("Gründungsberatung", false, 0)
+	full := p.measure(p.Text)
+	p.Width = full * 0.85 // a little too narrow
+	p.Fit = true
+	p.build()
+	if w := p.measure(p.Text); w > p.Width || p.textSize() >= p.themeSize() {
+		t.Errorf("with Fit the word is %v wide in %v at size %v", w, p.Width, p.textSize())
+	}
+	p.Width = 20 // far too narrow: no smaller than minFit
+	p.build()
+	if got, want := p.textSize(), p.themeSize()*minFit; got != want {
+		t.Errorf("size %v, want the floor %v", got, want)
+	}
+	p.Width = 400 // room enough: the theme's size
+	p.build()
+	if p.textSize() != p.themeSize() {
+		t.Errorf("size %v with room to spare, want %v", p.textSize(), p.themeSize())
+	}
+}
