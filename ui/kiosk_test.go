@@ -424,3 +424,28 @@ func TestNoPrinterHidesPrinting(t *testing.T) {
 		t.Error("a kiosk without a printer offers printing")
 	}
 }
+
+// While a catalogue is installed from a stick, the staff screen says how
+// far it has come, without redrawing for every percent.
+func TestStaffSeesInstallProgress(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	message := ""
+	report := k.staffProgress(&message)
+	steps := []struct {
+		p    install.Progress
+		want string
+	}{
+		{install.Progress{Phase: install.PhaseCopying, Total: 1000}, "vom Stick kopiert … 0 %"},
+		{install.Progress{Phase: install.PhaseCopying, Done: 400, Total: 1000}, "vom Stick kopiert … 0 %"}, // too soon to redraw
+		{install.Progress{Phase: install.PhaseCopying, Done: 1000, Total: 1000}, "vom Stick kopiert … 100 %"},
+		{install.Progress{Phase: install.PhaseVerifying, Total: 900}, "ausgepackt und geprüft … 0 %"},
+		{install.Progress{Phase: install.PhaseVerifying, Done: 900, Total: 900}, "ausgepackt und geprüft … 100 %"},
+		{install.Progress{Phase: install.PhaseChecking}, "Datenbank des Katalogs wird geprüft"},
+	}
+	for _, s := range steps {
+		report(s.p)
+		if !strings.Contains(message, s.want) {
+			t.Errorf("after %+v: %q, want %q", s.p, message, s.want)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func (k *Kiosk) staffPage() page {
 				desc := fmt.Sprintf("%s: %s, Version %d vom %s – %s", f.Name, m.CatalogID, m.Version, staffDate(m.Issued), newer)
 				installButton := k.button(theme.DownloadIcon(), str.T("staff_install"), 240, func() {
 					k.staffRun(&message, func(ctx context.Context) string {
-						r, err := store.InstallFound(ctx, f)
+						r, err := store.InstallFound(ctx, f, k.staffProgress(&message))
 						switch {
 						case err != nil:
 							return install.Sentence(err)
@@ -229,6 +229,34 @@ func (k *Kiosk) staffRun(message *string, action func(context.Context) string) {
 			}
 		})
 	}()
+}
+
+// staffProgress returns a reporter that shows how far an install from a
+// stick has come, at most about five times a second. The reporter is
+// called from the installing goroutine.
+func (k *Kiosk) staffProgress(message *string) func(install.Progress) {
+	var shown time.Time
+	return func(p install.Progress) {
+		if time.Since(shown) < 200*time.Millisecond && p.Percent() < 100 && p.Done > 0 {
+			return
+		}
+		shown = time.Now()
+		var text string
+		switch p.Phase {
+		case install.PhaseCopying:
+			text = fmt.Sprintf("Katalog wird vom Stick kopiert … %d %%", p.Percent())
+		case install.PhaseVerifying:
+			text = fmt.Sprintf("Signatur geprüft; Katalog wird ausgepackt und geprüft … %d %%", p.Percent())
+		default:
+			text = "Datenbank des Katalogs wird geprüft …"
+		}
+		fyne.Do(func() {
+			*message = text
+			if k.Current() == "staff" {
+				k.render()
+			}
+		})
+	}
 }
 
 // exportStats writes the statistics as CSV onto a USB stick.

@@ -36,12 +36,19 @@ func (s *Store) Install(ctx context.Context, path string) (Result, error) {
 // InstallFS installs the bundle name of fsys (a USB stick: os.DirFS of its
 // mount point). name is slash-separated and must stay inside fsys.
 func (s *Store) InstallFS(ctx context.Context, fsys fs.FS, name string) (Result, error) {
+	return s.installFS(ctx, fsys, name, nil)
+}
+
+// installFS is InstallFS, telling report (if not nil) how far it has come.
+func (s *Store) installFS(ctx context.Context, fsys fs.FS, name string, report func(Progress)) (Result, error) {
 	now := s.now()
 	unlock, err := s.lock()
 	if err != nil {
 		return Result{}, err
 	}
 	defer unlock()
+	s.report = report
+	defer func() { s.report = nil }()
 	s.tidy()
 	defer s.cleanStaging()
 	staged, err := s.stage(ctx, fsys, name)
@@ -98,6 +105,7 @@ func (s *Store) checkAndInstall(ctx context.Context, staged string, now time.Tim
 	if err := s.writePayload(ctx, r, payload); err != nil {
 		return res, err
 	}
+	s.progress(Progress{Phase: PhaseChecking})
 	if err := checkCatalogFile(ctx, payload, m); err != nil {
 		return res, err
 	}
@@ -119,7 +127,7 @@ func (s *Store) writePayload(ctx context.Context, r *bundle.Reader, path string)
 	if err != nil {
 		return diskError(err)
 	}
-	w := &writeSide{w: out}
+	w := &writeSide{w: s.counting(PhaseVerifying, r.Manifest().Size, out)}
 	_, err = r.CopyPayload(&ctxWriter{ctx: ctx, w: w})
 	switch {
 	case err != nil && ctx.Err() != nil:

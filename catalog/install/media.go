@@ -158,7 +158,7 @@ func (s *Store) InstallNewest(ctx context.Context, offers []Found) (Result, []Ou
 			out[i].Err = f.Err
 		case done:
 		default:
-			r, err := s.InstallFound(ctx, f)
+			r, err := s.InstallFound(ctx, f, nil)
 			out[i].Err = err
 			if err == nil {
 				res, done = r, true
@@ -169,8 +169,8 @@ func (s *Store) InstallNewest(ctx context.Context, offers []Found) (Result, []Ou
 	return res, out
 }
 
-// InstallFound copies a listed bundle to the kiosk's disk and installs it.
-// The stick is only read.
-func (s *Store) InstallFound(ctx context.Context, f Found) (Result, error) {
-	return s.InstallFS(ctx, os.DirFS(f.Mount), f.Name)
+// InstallFound copies a listed bundle to the kiosk's disk and installs it,
+// telling report (if not nil) how far it has come. The stick is only read.
+func (s *Store) InstallFound(ctx context.Context, f Found, report func(Progress)) (Result, error) {
+	return s.installFS(ctx, os.DirFS(f.Mount), f.Name, report)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -234,12 +235,12 @@ func TestThreat27SymlinksAndDotDot(t *testing.T) {
 		if !errors.Is(f.Err, ErrNotFile) || !strings.Contains(f.Err.Error(), "is a symbolic link") {
 			t.Errorf("%s: %v", f.Name, f.Err)
 		}
-		if _, err := s.InstallFound(context.Background(), f); !errors.Is(err, ErrNotFile) {
+		if _, err := s.InstallFound(context.Background(), f, nil); !errors.Is(err, ErrNotFile) {
 			t.Errorf("%s installed: %v", f.Name, err)
 		}
 	}
 	for _, name := range []string{"../real.bundle", "sub/../../real.bundle", "linked-folder/real.bundle", "/etc/passwd", "", "."} {
-		_, err := s.InstallFound(context.Background(), Found{Mount: stick, Name: name})
+		_, err := s.InstallFound(context.Background(), Found{Mount: stick, Name: name}, nil)
 		if !errors.Is(err, ErrNotFile) {
 			t.Errorf("%q: %v", name, err)
 		}
@@ -305,3 +306,50 @@ func (f *flakyFile) Read(p []byte) (int, error) {
 
 // readOnlyFS hides everything but reading: fs.FS has no way to write.
 type readOnlyFS struct{ fs.FS }
+
+// Installing from a stick tells staff how far it has come: copying, then
+// verifying, each from 0 to 100 percent of its bytes, then checking.
+func TestInstallFoundReportsProgress(t *testing.T) {
+	s, _ := withV5(t)
+	stick := t.TempDir()
+	data := makeBundle(t, spec{version: 7})
+	putFile(t, stick, "v7.bundle", data)
+	var got []Progress
+	res, err := s.InstallFound(context.Background(), Found{Mount: stick, Name: "v7.bundle"}, func(p Progress) { got = append(got, p) })
+	if err != nil || !res.Installed {
+		t.Fatalf("%+v %v", res, err)
+	}
+	phases := map[Phase][]Progress{}
+	var order []Phase
+	for _, p := range got {
+		if len(order) == 0 || order[len(order)-1] != p.Phase {
+			order = append(order, p.Phase)
+		}
+		phases[p.Phase] = append(phases[p.Phase], p)
+	}
+	if !slices.Equal(order, []Phase{PhaseCopying, PhaseVerifying, PhaseChecking}) {
+		t.Fatalf("phases in the order %v", order)
+	}
+	for phase, total := range map[Phase]int64{PhaseCopying: int64(len(data)), PhaseVerifying: res.Manifest.Size} {
+		ps := phases[phase]
+		first, last := ps[0], ps[len(ps)-1]
+		if first.Percent() != 0 || last.Percent() != 100 || last.Done != total || last.Total != total || len(ps) > 102 {
+			t.Errorf("phase %d: %d reports from %+v to %+v, want 0 to 100%% of %d", phase, len(ps), first, last, total)
+		}
+		for i := 1; i < len(ps); i++ {
+			if ps[i].Done < ps[i-1].Done {
+				t.Errorf("phase %d went back from %d to %d bytes", phase, ps[i-1].Done, ps[i].Done)
+			}
+		}
+	}
+	// Without a reporter, nothing is reported, and a later install of the
+	// same store does not report to the earlier one.
+	n := len(got)
+	putFile(t, stick, "v8.bundle", makeBundle(t, spec{version: 8}))
+	if _, err := s.InstallFound(context.Background(), Found{Mount: stick, Name: "v8.bundle"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Errorf("%d reports to a finished install's reporter", len(got)-n)
+	}
+}

@@ -52,7 +52,7 @@ func (s *Store) stage(ctx context.Context, fsys fs.FS, name string) (string, err
 	if err != nil {
 		return "", diskError(err)
 	}
-	n, err := copyChecked(ctx, out, src, s.maxBundle()+1)
+	n, err := copyChecked(ctx, s.counting(PhaseCopying, info.Size(), out), src, s.maxBundle()+1)
 	if cerr := out.Close(); err == nil && cerr != nil {
 		err = diskError(cerr)
 	}

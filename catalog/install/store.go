@@ -39,6 +39,7 @@ type Store struct {
 
 	disk   disk              // every write to the data folder
 	step   func(name string) // called after each step of an install; crash tests kill the process there
+	report func(Progress)    // the running install's reporter, or nil; set under mu
 	mu     sync.Mutex        // one install at a time in this process
 	syncMu sync.Mutex        // one sync at a time in this process
 }
