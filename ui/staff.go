@@ -111,21 +111,28 @@ func (k *Kiosk) staffPage() page {
 			line(str.T("catalog_sample") + ". Installieren Sie den Katalog Ihrer Koordination.")
 		}
 		now := k.opts.Now()
+		installed, sample := info.Version, info.Sample // what a bundle on a stick is compared with
 		if store := k.opts.Store; store != nil {
 			if st, err := store.State(); err == nil {
+				if st.Current != nil {
+					installed, sample = st.Current.Version, false
+				}
 				if cur := st.Current; cur != nil {
+					if cur.CatalogID != info.ID || cur.Version != info.Version {
+						line(fmt.Sprintf("Installiert ist %s, Version %d: er wird ab dem nächsten Besuch gezeigt.", cur.CatalogID, cur.Version))
+					}
 					line(fmt.Sprintf("%s: %s", str.T("staff_expires"), staffDate(cur.Expires)))
 					if now.Sub(cur.Issued) > staffOldAge || cur.Expires.Sub(now) < staffExpiring {
 						line("⚠ " + str.T("staff_old_warning"))
 					}
 				}
 				if !st.LastAttempt.IsZero() {
-					line(fmt.Sprintf("%s: %s – %s", str.T("staff_last_update"), staffDate(st.LastAttempt), st.LastResult))
+					line(fmt.Sprintf("%s: %s (Protokoll: %s)", str.T("staff_last_update"), staffDate(st.LastAttempt), st.LastResult))
 				}
 			}
 			if k.opts.Config.Sync.URL != "" {
 				if ss, err := store.SyncState(); err == nil && !ss.LastAttempt.IsZero() {
-					line(fmt.Sprintf("Netz: %s – %s", staffDate(ss.LastAttempt), ss.LastResult))
+					line(fmt.Sprintf("Netz: %s (Protokoll: %s)", staffDate(ss.LastAttempt), ss.LastResult))
 				}
 			}
 		}
@@ -142,10 +149,13 @@ func (k *Kiosk) staffPage() page {
 				actions = append(actions, k.button(theme.DownloadIcon(), str.T("staff_update_now"), 320, func() {
 					k.staffRun(&message, func(ctx context.Context) string {
 						r, err := store.Sync(ctx, url, k.opts.Config.Sync.Interval)
-						if err != nil {
-							return install.Sentence(err)
+						switch {
+						case err != nil:
+							return staffReason(err)
+						case r.Status == install.Updated:
+							return fmt.Sprintf("Version %d ist installiert und wird ab dem nächsten Besuch gezeigt.", r.Install.Manifest.Version)
 						}
-						return r.String()
+						return "Der Katalog auf dem Server ist schon installiert."
 					})
 				}))
 			}
@@ -153,7 +163,7 @@ func (k *Kiosk) staffPage() page {
 				k.staffRun(&message, func(context.Context) string {
 					from, to, err := store.Rollback()
 					if err != nil {
-						return install.Sentence(err)
+						return staffReason(err)
 					}
 					return fmt.Sprintf("Zurück von Version %d zu Version %d.", from.Version, to.Version)
 				})
@@ -179,12 +189,12 @@ func (k *Kiosk) staffPage() page {
 			for _, f := range found {
 				f := f
 				if f.Err != nil {
-					line(fmt.Sprintf("%s: %s", f.Name, install.Sentence(f.Err)))
+					line(fmt.Sprintf("%s: %s", f.Name, staffReason(f.Err)))
 					continue
 				}
 				m := f.Manifest
 				newer := str.T("staff_not_newer")
-				if m.Version > info.Version || info.Sample {
+				if m.Version > installed || sample {
 					newer = str.T("staff_newer")
 				}
 				desc := fmt.Sprintf("%s: %s, Version %d vom %s – %s", f.Name, m.CatalogID, m.Version, staffDate(m.Issued), newer)
@@ -193,11 +203,11 @@ func (k *Kiosk) staffPage() page {
 						r, err := store.InstallFound(ctx, f, k.staffProgress(&message))
 						switch {
 						case err != nil:
-							return install.Sentence(err)
+							return staffReason(err)
 						case !r.Installed:
 							return fmt.Sprintf("Version %d ist schon installiert.", r.Manifest.Version)
 						}
-						return fmt.Sprintf("Version %d ist installiert. Der nächste Besuch sieht ihn.", r.Manifest.Version)
+						return fmt.Sprintf("Version %d ist installiert und wird ab dem nächsten Besuch gezeigt.", r.Manifest.Version)
 					})
 				})
 				box.Add(container.NewBorder(nil, nil, nil, installButton, widgets.NewParagraph(desc, false, width-280)))
