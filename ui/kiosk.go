@@ -50,6 +50,8 @@ type Kiosk struct {
 	corner            *widgets.Corner // the hidden staff entry
 	staffFailures     int             // wrong PINs in a row
 	staffBlockedUntil time.Time       // no PIN is accepted before this
+
+	printed func() // tests: called when a printout has finished and its outcome is shown
 }
 
 // page is one screen: its title and how to build its body for a width.

@@ -86,6 +86,9 @@ func (k *Kiosk) printSheet() {
 			if k.s == s && k.Current() == "sheet" {
 				k.render()
 			}
+			if k.printed != nil {
+				k.printed()
+			}
 		})
 	}()
 }
