@@ -27,7 +27,7 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 		if k.s.query == "" {
 			field.Text, field.Color = str.T("search_hint"), theme.ColorNamePlaceHolder
 		} else {
-			field.Text, field.Color = k.s.query+"▏", theme.ColorNameForeground
+			field.Text, field.Color = k.s.query+"|", theme.ColorNameForeground // a cursor the fonts have
 		}
 		field.Refresh()
 		fieldTile.Refresh()

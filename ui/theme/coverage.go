@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/font"
+
+	"wegweiser/ui/bidi"
 )
 
 // Fyne draws the parts of a text that one font lacks with another font, and
@@ -33,4 +35,19 @@ func Covers(res fyne.Resource, r rune) bool {
 	}
 	_, has := face.NominalGlyph(r)
 	return has
+}
+
+// Covering is the font to draw r with: preferred when it has r, else the
+// first of the kiosk's fonts (Latin, Arabic, Ethiopic, in the same weight)
+// that has it, else preferred.
+func Covering(r rune, preferred fyne.Resource, bold bool) fyne.Resource {
+	if Covers(preferred, r) {
+		return preferred
+	}
+	for _, s := range []bidi.Script{bidi.Latin, bidi.Arabic, bidi.Ethiopic} {
+		if f := FontFor(s, bold); Covers(f, r) {
+			return f
+		}
+	}
+	return preferred
 }

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"wegweiser/assets"
 )
 
 // KeyLayout is one on-screen keyboard layout: rows of keys, each key one
@@ -69,12 +71,18 @@ func NewKeyboard(layouts []KeyLayout, labels KeyLabels, width float32) *Keyboard
 	return k
 }
 
-// Key returns the key that types s, for tests.
+// Key returns the key labelled s, for tests.
 func (k *Keyboard) Key(s string) *Tile {
 	var found *Tile
 	walkTiles(k.box, func(t *Tile) {
-		if p, ok := t.Content.(*Paragraph); ok && p.Text == s {
-			found = t
+		content := []fyne.CanvasObject{t.Content}
+		if c, ok := t.Content.(*fyne.Container); ok {
+			content = c.Objects
+		}
+		for _, o := range content {
+			if p, ok := o.(*Paragraph); ok && p.Text == s {
+				found = t
+			}
 		}
 	})
 	return found
@@ -141,11 +149,7 @@ func (k *Keyboard) build() {
 				k.OnRune(' ')
 			}
 		}),
-		k.key("⌫ "+k.Labels.Delete, false, 200, func() {
-			if k.OnBackspace != nil {
-				k.OnBackspace()
-			}
-		}),
+		k.deleteKey(),
 		k.key(k.Labels.Clear, false, 160, func() {
 			if k.OnClear != nil {
 				k.OnClear()
@@ -153,6 +157,23 @@ func (k *Keyboard) build() {
 		}),
 	)
 	k.box.Add(container.NewCenter(container.NewHBox(bottom...)))
+}
+
+// deleteKey is the key that deletes the last character: the backspace
+// symbol (an icon: the kiosk's fonts have no such character) and the word.
+func (k *Keyboard) deleteKey() *Tile {
+	const side = 28
+	icon := NewIcon(assets.Icon("backspace"), theme.ColorNameForeground, side)
+	p := NewParagraph(k.Labels.Delete, false, 200-side-2*theme.Padding())
+	p.Center, p.Bold = true, true
+	p.SizeName = theme.SizeNameSubHeadingText
+	t := NewTile(container.NewHBox(icon, p), func() {
+		if k.OnBackspace != nil {
+			k.OnBackspace()
+		}
+	})
+	t.Compact = true
+	return t
 }
 
 // LayoutName is the name of the layout shown.

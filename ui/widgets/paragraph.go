@@ -158,13 +158,17 @@ func (p *Paragraph) build() {
 	}
 	if p.MaxLines > 0 && len(p.lines) > p.MaxLines {
 		p.lines = p.lines[:p.MaxLines]
+		// The ellipsis is a run of its own, at the end of the reading
+		// direction: the font of the last run may lack it (Arabic's does).
 		last := &p.lines[p.MaxLines-1]
-		if n := len(last.runs); n > 0 {
-			end := last.runs[n-1]
+		if len(last.runs) > 0 {
+			ellipsis := p.text("…")
+			ellipsis.FontSource = kiosktheme.FontFor(bidi.Latin, p.Bold)
 			if p.RTL {
-				end = last.runs[0]
+				last.runs = append([]*canvas.Text{ellipsis}, last.runs...)
+			} else {
+				last.runs = append(last.runs, ellipsis)
 			}
-			end.Text += "…"
 			last.widths, last.baselines = p.measureRuns(last.runs)
 		}
 	}
@@ -211,15 +215,11 @@ func (p *Paragraph) visualLine(runs []bidi.Run) textLine {
 }
 
 // byFont splits a run where its script's font lacks a character (which is
-// then drawn with the Latin font), in visual order.
+// then drawn with another of the kiosk's fonts that has it: the Latin one
+// for most punctuation, the Arabic one for an Arabic comma after a Latin
+// bracket), in visual order.
 func (p *Paragraph) byFont(r bidi.Run) []*canvas.Text {
 	main := kiosktheme.FontFor(r.Script, p.Bold)
-	latin := kiosktheme.FontFor(bidi.Latin, p.Bold)
-	if r.Script == bidi.Latin {
-		t := p.text(r.Text)
-		t.FontSource = main
-		return []*canvas.Text{t}
-	}
 	var out []*canvas.Text
 	start, cur := 0, main
 	flush := func(end int) {
@@ -231,11 +231,7 @@ func (p *Paragraph) byFont(r bidi.Run) []*canvas.Text {
 		start = end
 	}
 	for i, c := range r.Text {
-		f := main
-		if !kiosktheme.Covers(main, c) {
-			f = latin
-		}
-		if f != cur {
+		if f := kiosktheme.Covering(c, main, p.Bold); f != cur {
 			flush(i)
 			cur = f
 		}
