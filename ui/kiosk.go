@@ -225,9 +225,7 @@ func (k *Kiosk) render() {
 	case p.ownScroll:
 		content = container.NewBorder(k.header(p.title()), nil, nil, nil, container.NewPadded(body))
 	default:
-		scroll := container.NewVScroll(container.NewPadded(body))
-		scroll.OnScrolled = func(fyne.Position) { k.touch() }
-		content = container.NewBorder(k.header(p.title()), nil, nil, nil, scroll)
+		content = container.NewBorder(k.header(p.title()), nil, nil, nil, k.scroll(body))
 	}
 	k.win.SetContent(content)
 }

@@ -140,3 +140,14 @@ func gap(h float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(1, h))
 	return r
 }
+
+// scroll makes content scroll vertically, keeping its right edge clear of
+// the scroll bar, which is drawn over it (right-to-left lines start there),
+// and counting scrolling as activity.
+func (k *Kiosk) scroll(content fyne.CanvasObject) *container.Scroll {
+	pad := theme.Padding()
+	padded := container.New(layout.NewCustomPaddedLayout(pad, pad, pad, pad+theme.ScrollBarSize()), content)
+	s := container.NewVScroll(padded)
+	s.OnScrolled = func(fyne.Position) { k.touch() }
+	return s
+}

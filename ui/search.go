@@ -41,9 +41,7 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	kb.OnClear = func() { k.touch(); k.s.query = ""; update() }
 	k.keyboard = kb
 	update()
-	scroll := container.NewVScroll(results)
-	scroll.OnScrolled = func(fyne.Position) { k.touch() }
-	return container.NewBorder(fieldTile, container.NewVBox(separator(), kb), nil, nil, scroll)
+	return container.NewBorder(fieldTile, container.NewVBox(separator(), kb), nil, nil, k.scroll(results))
 }
 
 // searchResults lists what the query finds, or says that it finds nothing.

@@ -160,14 +160,24 @@ func (k *Keyboard) build() {
 }
 
 // deleteKey is the key that deletes the last character: the backspace
-// symbol (an icon: the kiosk's fonts have no such character) and the word.
+// symbol (an icon: the kiosk's fonts have no such character; pointing the
+// other way in a right-to-left layout) and the word.
 func (k *Keyboard) deleteKey() *Tile {
-	const side = 28
-	icon := NewIcon(assets.Icon("backspace"), theme.ColorNameForeground, side)
+	const side = 36
+	rtl := k.Layouts[k.Current].RTL
+	name := "backspace"
+	if rtl {
+		name = "backspace-rtl"
+	}
+	icon := NewIcon(assets.Icon(name), theme.ColorNameForeground, side)
 	p := NewParagraph(k.Labels.Delete, false, 200-side-2*theme.Padding())
 	p.Center, p.Bold = true, true
 	p.SizeName = theme.SizeNameSubHeadingText
-	t := NewTile(container.NewHBox(icon, p), func() {
+	content := container.NewBorder(nil, nil, icon, nil, p)
+	if rtl {
+		content = container.NewBorder(nil, nil, nil, icon, p)
+	}
+	t := NewTile(content, func() {
 		if k.OnBackspace != nil {
 			k.OnBackspace()
 		}
