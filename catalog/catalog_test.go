@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,6 +203,23 @@ func TestSearch(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("Search(%s, %q) = %q, want %q", tc.lang, tc.query, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
+// A search prepared for (as the kiosk does while it waits for a visitor)
+// finds what an unprepared one finds.
+func TestPrepareSearch(t *testing.T) {
+	f := catalog.Filter{District: "03255", Now: today}
+	prepared := compiled(t)
+	if err := prepared.In("uk").PrepareSearch("03255"); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"консультац", "kostenlos", "Fö"} {
+		a, err1 := prepared.In("uk").Search(q, f)
+		b, err2 := compiled(t).In("uk").Search(q, f)
+		if err1 != nil || err2 != nil || len(a) == 0 || fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("%q: prepared %v %v, unprepared %v %v", q, a, err1, b, err2)
 		}
 	}
 }

@@ -55,6 +55,22 @@ func (v View) Search(query string, f Filter) ([]Hit, error) {
 	return v.searchIn(terms, prefix, v.chain[1:], f)
 }
 
+// PrepareSearch reads what searches in district need, in the view's
+// language and its fallbacks, so that the first search is as quick as the
+// next ones.
+func (v View) PrepareSearch(district string) error {
+	index, err := v.c.searchIndex(district)
+	if err != nil {
+		return err
+	}
+	for _, lang := range v.chain {
+		if _, err := index.lang(v.c, lang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (v View) searchIn(terms []string, prefix bool, langs []string, f Filter) ([]Hit, error) {
 	index, err := v.c.searchIndex(f.District)
 	if err != nil {

@@ -70,7 +70,8 @@ func (k *Kiosk) hideIdle() {
 // IdlePromptShown reports whether the "still there?" prompt is up.
 func (k *Kiosk) IdlePromptShown() bool { return k.idle != nil }
 
-// StartTimers runs the idle check and the welcome screen's greeting on the
+// StartTimers warms the kiosk up (see WarmUp) a second after it starts, and
+// runs the idle check and the welcome screen's greeting on the
 // interface's own goroutine until stop is closed.
 func (k *Kiosk) StartTimers(stop <-chan struct{}) {
 	go func() {
@@ -83,6 +84,9 @@ func (k *Kiosk) StartTimers(stop <-chan struct{}) {
 				return
 			case <-tick.C:
 				n++
+				if n == 1 { // the first frame is drawn by now
+					fyne.Do(k.WarmUp)
+				}
 				fyne.Do(k.CheckIdle)
 				if n%4 == 0 {
 					fyne.Do(k.NextGreeting)

@@ -109,6 +109,7 @@ func (k *Kiosk) refreshCatalog() {
 	k.useCatalog(c, path)
 	old.Close()
 	slog.Info("showing a newly installed catalogue", "version", version)
+	k.WarmUp()
 }
 
 // offeredLanguages is the catalogue's languages, narrowed to the kiosk's

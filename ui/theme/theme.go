@@ -171,3 +171,18 @@ func (t *Theme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 	}
 	return fynetheme.DefaultTheme().Color(name, fynetheme.VariantLight)
 }
+
+// Warm measures a few letters in every embedded font at every text size
+// the kiosk uses, so that the fonts are read and parsed before a screen
+// first needs them.
+func Warm() {
+	sizes := []fyne.ThemeSizeName{fynetheme.SizeNameCaptionText, fynetheme.SizeNameText,
+		fynetheme.SizeNameSubHeadingText, fynetheme.SizeNameHeadingText}
+	for _, s := range []bidi.Script{bidi.Latin, bidi.Arabic, bidi.Ethiopic} {
+		for _, bold := range []bool{false, true} {
+			for _, size := range sizes {
+				fyne.CurrentApp().Driver().RenderedTextSize("Abc ابج ሀለ 123", fynetheme.Size(size), fyne.TextStyle{Bold: bold}, FontFor(s, bold))
+			}
+		}
+	}
+}
