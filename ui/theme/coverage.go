@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 
 	"wegweiser/ui/bidi"
 )
@@ -17,24 +19,46 @@ import (
 // font changes (see widgets.Paragraph) and uses Covers to know where.
 
 var (
-	facesMu sync.Mutex
-	faces   = map[string]*font.Face{}
+	cmapsMu sync.Mutex
+	cmaps   = map[string]font.Cmap{} // by resource name; nil when unreadable
 )
 
-// Covers reports whether the font res has a glyph for r.
+// Covers reports whether the font res has a glyph for r. It reads only the
+// font's character map (the whole font is parsed by Fyne when it draws).
 func Covers(res fyne.Resource, r rune) bool {
-	facesMu.Lock()
-	face, ok := faces[res.Name()]
+	cmapsMu.Lock()
+	cmap, ok := cmaps[res.Name()]
 	if !ok {
-		face, _ = font.ParseTTF(bytes.NewReader(res.Content()))
-		faces[res.Name()] = face
+		cmap = readCmap(res.Content())
+		cmaps[res.Name()] = cmap
 	}
-	facesMu.Unlock()
-	if face == nil {
+	cmapsMu.Unlock()
+	if cmap == nil {
 		return false
 	}
-	_, has := face.NominalGlyph(r)
+	_, has := cmap.Lookup(r)
 	return has
+}
+
+// readCmap reads the character map of an OpenType font, or nil.
+func readCmap(data []byte) font.Cmap {
+	loader, err := opentype.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	raw, err := loader.RawTable(opentype.MustNewTag("cmap"))
+	if err != nil {
+		return nil
+	}
+	table, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return nil
+	}
+	cmap, _, err := font.ProcessCmap(table, 0)
+	if err != nil {
+		return nil
+	}
+	return cmap
 }
 
 // Covering is the font to draw r with: preferred when it has r, else the
