@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +13,9 @@ import (
 
 	"wegweiser/assets"
 	"wegweiser/catalog"
+	"wegweiser/catalog/benchdata"
 	"wegweiser/catalog/install"
+	"wegweiser/catalog/source"
 	"wegweiser/config"
 	"wegweiser/stats"
 	"wegweiser/ui/widgets"
@@ -449,6 +453,56 @@ func TestStaffSeesInstallProgress(t *testing.T) {
 		report(s.p)
 		if !strings.Contains(message, s.want) {
 			t.Errorf("after %+v: %q, want %q", s.p, message, s.want)
+		}
+	}
+}
+
+// A search that finds more than the screen lists says so, in the
+// visitor's digits, instead of claiming results it does not show.
+func TestSearchSaysWhenItShowsOnlyTheBest(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "source")
+	few := benchdata.Params{Seed: 1, Kreise: 4, Offers: 300, Events: 10, Brochures: 2, Languages: 3,
+		Translated: 0.5, TextLength: 200, OffersPerFile: 100} // many offers for each Kreis
+	if err := benchdata.Generate(src, few); err != nil {
+		t.Fatal(err)
+	}
+	content, problems := source.Load(os.DirFS(src))
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	path := filepath.Join(t.TempDir(), "small.sqlite")
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: benchdata.Now}); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	// The Kreis that sees the most offers, and a word that most of them have.
+	busiest, most := "", 0
+	ds, _ := cat.In("de").Districts()
+	for _, d := range ds {
+		if offers, _ := cat.In("de").Offers(d.ID, "", benchdata.Now); len(d.ID) == 5 && len(offers) > most {
+			busiest, most = d.ID, len(offers)
+		}
+	}
+	k := New(a, w, Options{Catalog: cat, Config: config.Config{District: busiest, IdleReset: time.Hour}, Now: func() time.Time { return benchdata.Now }})
+	for lang, want := range map[string]string{"de": "Gezeigt: 30 von ", "ar": "المعروض ٣٠ من "} {
+		k.chooseLanguage(lang)
+		k.push(k.searchPage())
+		k.s.query = "ung" // Beratung, Förderung, Gründung, …
+		k.render()
+		hits, _ := k.s.view.Search(k.s.query, catalog.Filter{District: k.district, Now: benchdata.Now})
+		if len(hits) <= maxShownHits {
+			t.Fatalf("%s: only %d hits; the test needs more than %d", lang, len(hits), maxShownHits)
+		}
+		got := texts(k)
+		if !strings.Contains(got, want) || strings.Count(got, "\n") > maxShownHits+60 {
+			t.Errorf("%s: the screen does not say that it shows %d of %d:\n%s", lang, maxShownHits, len(hits), got)
 		}
 	}
 }

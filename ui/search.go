@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/hours"
 	"wegweiser/ui/widgets"
 )
 
@@ -44,6 +45,11 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	return container.NewBorder(fieldTile, container.NewVBox(separator(), kb), nil, nil, k.scroll(results))
 }
 
+// maxShownHits is how many results the search screen lists: the best
+// ones; it says when there are more, and that a more exact word finds
+// fewer.
+const maxShownHits = 30
+
 // searchResults lists what the query finds, or says that it finds nothing.
 func (k *Kiosk) searchResults(width float32) []fyne.CanvasObject {
 	str := k.s.str
@@ -57,8 +63,14 @@ func (k *Kiosk) searchResults(width float32) []fyne.CanvasObject {
 	if len(hits) == 0 {
 		return []fyne.CanvasObject{k.text(str.T("search_none"), width)}
 	}
-	out := []fyne.CanvasObject{k.caption(str.N("search_results", len(hits)), width)}
-	for _, h := range hits[:min(len(hits), 30)] {
+	caption := str.N("search_results", len(hits))
+	shown := hits[:min(len(hits), maxShownHits)]
+	if len(shown) < len(hits) {
+		caption = str.T("search_results_first", map[string]any{
+			"Shown": hours.Digits(k.s.lang, itoa(len(shown))), "Count": hours.Digits(k.s.lang, itoa(len(hits)))})
+	}
+	out := []fyne.CanvasObject{k.caption(caption, width)}
+	for _, h := range shown {
 		h := h
 		icon := appIcon("info")
 		switch h.Kind {
