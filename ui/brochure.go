@@ -70,7 +70,7 @@ func (k *Kiosk) brochurePage(id string) page {
 				box.Add(k.contact(c, width))
 			}
 		}
-		pages := k.text(k.s.str.T("brochure_page", map[string]any{"Page": index + 1, "Pages": len(b.Sections)}), 300)
+		pages := k.text(k.s.str.T("brochure_page", map[string]any{"Page": k.number(index + 1), "Pages": k.number(len(b.Sections))}), 300)
 		pages.Center = true
 		prevIcon, nextIcon := theme.NavigateBackIcon(), theme.NavigateNextIcon()
 		if k.s.rtl {

@@ -36,4 +36,5 @@ func (k *Kiosk) formatSpan(start, end time.Time) string {
 	return s
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// number writes n in the visitor's digits (Arabic-Indic in Arabic).
+func (k *Kiosk) number(n int) string { return hours.Digits(k.s.lang, strconv.Itoa(n)) }

@@ -76,16 +76,18 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 		k.button(theme.SearchIcon(), str.T("home_search"), width/4-40, func() { k.push(k.searchPage()) }),
 		k.button(appIcon("brochure"), str.T("home_brochures"), width/4-40, k.openBrochures),
 		k.button(appIcon("event"), str.T("home_events"), width/4-40, func() { k.push(k.eventsPage()) }),
-		k.button(appIcon("sheet"), str.T("home_sheet")+sheetCount(len(k.s.sheet)), width/4-40, func() { k.push(k.sheetPage()) }),
+		k.button(appIcon("sheet"), str.T("home_sheet")+k.sheetCount(), width/4-40, func() { k.push(k.sheetPage()) }),
 	}
 	return container.NewVBox(k.grid(cols, cats), gap(16), k.grid(4, actions), gap(16), k.asOf(width))
 }
 
-func sheetCount(n int) string {
-	if n == 0 {
+// sheetCount is how many offers the visitor's list holds, in brackets, or
+// nothing while it is empty.
+func (k *Kiosk) sheetCount() string {
+	if len(k.s.sheet) == 0 {
 		return ""
 	}
-	return " (" + itoa(n) + ")"
+	return " (" + k.number(len(k.s.sheet)) + ")"
 }
 
 // asOf says how current the catalogue is, and that it is sample data.

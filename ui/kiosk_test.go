@@ -506,3 +506,23 @@ func TestSearchSaysWhenItShowsOnlyTheBest(t *testing.T) {
 		}
 	}
 }
+
+// Numbers on screen are in the visitor's digits: Arabic-Indic in Arabic.
+func TestArabicNumbersInArabicDigits(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "العربية")
+	k.s.toggleSheet("iq-foerderprogramm")
+	k.home()
+	brochures, err := k.s.view.Brochures("03255")
+	if err != nil || len(brochures) == 0 {
+		t.Fatal(brochures, err)
+	}
+	home := texts(k)
+	k.push(k.brochurePage(brochures[0].ID))
+	brochure := texts(k)
+	for screen, want := range map[string]string{home: "(١)", brochure: "صفحة ١ من"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("no %q on screen:\n%s", want, screen)
+		}
+	}
+}

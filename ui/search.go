@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
-	"wegweiser/catalog/hours"
 	"wegweiser/ui/widgets"
 )
 
@@ -66,8 +65,7 @@ func (k *Kiosk) searchResults(width float32) []fyne.CanvasObject {
 	caption := str.N("search_results", len(hits))
 	shown := hits[:min(len(hits), maxShownHits)]
 	if len(shown) < len(hits) {
-		caption = str.T("search_results_first", map[string]any{
-			"Shown": hours.Digits(k.s.lang, itoa(len(shown))), "Count": hours.Digits(k.s.lang, itoa(len(hits)))})
+		caption = str.T("search_results_first", map[string]any{"Shown": k.number(len(shown)), "Count": k.number(len(hits))})
 	}
 	out := []fyne.CanvasObject{k.caption(caption, width)}
 	for _, h := range shown {
