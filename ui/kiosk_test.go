@@ -402,23 +402,34 @@ func TestOfferShowsQRCodes(t *testing.T) {
 
 func TestPrintingSaysPlainlyWhenThePrinterIsMissing(t *testing.T) {
 	k, _ := newKiosk(t, config.Config{District: "03255", Printer: "no-such-printer-at-all"})
-	tap(t, k, "Deutsch")
+	tap(t, k, "English")
 	k.s.toggleSheet("iq-foerderprogramm")
 	k.push(k.sheetPage())
-	tap(t, k, "Auch auf Deutsch")
+	tap(t, k, "Also in German")
 	if !k.s.withGerman {
 		t.Fatal("German toggle did nothing")
 	}
 	printed := make(chan struct{})
 	k.printed = func() { close(printed) }
-	tap(t, k, "Drucken")
+	tap(t, k, "Print")
 	select {
 	case <-printed:
 	case <-time.After(time.Minute):
 		t.Fatal("the printout did not end within a minute")
 	}
-	if !strings.Contains(texts(k), "Bitte fragen Sie das Personal") {
+	if !strings.Contains(texts(k), "Please ask the staff") {
 		t.Errorf("no plain message after a failed printout:\n%s", texts(k))
+	}
+}
+
+// A German visitor's sheet is German already: no "also in German".
+func TestGermanSheetHasNoGermanCopyOption(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	tap(t, k, "Deutsch")
+	k.s.toggleSheet("iq-foerderprogramm")
+	k.push(k.sheetPage())
+	if got := texts(k); strings.Contains(got, "Auch auf Deutsch") || !strings.Contains(got, "Drucken") {
+		t.Errorf("German sheet screen:\n%s", got)
 	}
 }
 

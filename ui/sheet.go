@@ -38,16 +38,20 @@ func (k *Kiosk) sheetPage() page {
 			return box // a kiosk without a printer: the QR codes on each offer remain
 		}
 		box.Add(separator())
-		check := theme.CheckButtonIcon()
-		if k.s.withGerman {
-			check = theme.CheckButtonCheckedIcon()
-		}
-		german := k.button(check, str.T("sheet_with_german"), 360, func() {
-			k.s.withGerman = !k.s.withGerman
-			k.render()
-		})
 		printButton := k.primaryButton(theme.DocumentPrintIcon(), str.T("sheet_print"), 360, k.printSheet)
-		box.Add(k.row(printButton, german))
+		if k.s.lang == "de" { // the sheet is in German already
+			box.Add(k.row(printButton))
+		} else {
+			check := theme.CheckButtonIcon()
+			if k.s.withGerman {
+				check = theme.CheckButtonCheckedIcon()
+			}
+			german := k.button(check, str.T("sheet_with_german"), 360, func() {
+				k.s.withGerman = !k.s.withGerman
+				k.render()
+			})
+			box.Add(k.row(printButton, german))
+		}
 		if k.s.printStatus != "" {
 			status := k.heading(k.s.printStatus, width, theme.SizeNameSubHeadingText)
 			box.Add(status)
@@ -68,7 +72,7 @@ func (k *Kiosk) printSheet() {
 	s.printStatus = s.str.T("sheet_printing")
 	k.render()
 	ids := append([]string(nil), s.sheet...)
-	opts := printing.Options{Lang: s.lang, WithGerman: s.withGerman, District: k.district, Now: k.opts.Now()}
+	opts := printing.Options{Lang: s.lang, WithGerman: s.withGerman && s.lang != "de", District: k.district, Now: k.opts.Now()}
 	cat, printer := k.cat, k.opts.Config.Printer
 	for _, id := range ids {
 		k.count(stats.Print, id)
