@@ -173,7 +173,7 @@ func parseFile(fsys fs.FS, p string) (r parsed) {
 	if _, err := toml.Decode(text, &r.m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			report(perr.Position.Line, "TOML syntax: %s", perr.Message)
+			report(syntaxErrorLine(text, perr.Position), "TOML syntax: %s", perr.Message)
 		} else {
 			report(1, "TOML syntax: %v", err)
 		}
@@ -182,6 +182,20 @@ func parseFile(fsys fs.FS, p string) (r parsed) {
 	}
 	r.f = &file{path: p, lines: indexLines(text)}
 	return r
+}
+
+// syntaxErrorLine is the line of a TOML syntax error. The parser gives no
+// line for some errors at the end of the input (a string ending in a lone
+// backslash): then the line of its byte offset, or the last line.
+func syntaxErrorLine(text string, pos toml.Position) int {
+	if pos.Line >= 1 {
+		return pos.Line
+	}
+	end := len(text)
+	if pos.Start > 0 && pos.Start < end {
+		end = pos.Start
+	}
+	return 1 + strings.Count(text[:end], "\n")
 }
 
 // define records an id of a kind and reports a duplicate.
