@@ -7,6 +7,7 @@ import (
 
 	"wegweiser/catalog"
 	"wegweiser/catalog/bundle"
+	"wegweiser/catalog/source"
 )
 
 // TrustKey returns the text of a kiosk.toml with pub added to [trust] keys
@@ -31,7 +32,7 @@ func TrustKey(text string, pub ed25519.PublicKey, catalogID string) (out string,
 		added = true
 	}
 	if catalogID != "" && catalogID != cfg.Trust.Catalog {
-		if out, err = setValue(out, []string{"trust", "catalog"}, tomlString(catalogID)); err != nil {
+		if out, err = setValue(out, []string{"trust", "catalog"}, source.TOMLString(catalogID)); err != nil {
 			return "", false, err
 		}
 	}
@@ -48,7 +49,7 @@ func SetPIN(text, hash string) (string, error) {
 	if _, err := Parse(text); err != nil {
 		return "", fmt.Errorf("kiosk.toml must be corrected first: %w", err)
 	}
-	out, err := setValue(text, []string{"admin", "pin"}, tomlString(hash))
+	out, err := setValue(text, []string{"admin", "pin"}, source.TOMLString(hash))
 	if err != nil {
 		return "", err
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"wegweiser/catalog/source"
 )
 
 // This file changes one setting in the text of a kiosk.toml and leaves
@@ -259,25 +261,6 @@ func endOfLine(text string, i int) int {
 
 func lineAt(text string, i int) int { return strings.Count(text[:min(i, len(text))], "\n") + 1 }
 
-// tomlString writes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // tomlList writes ss as a TOML array of strings, one a line.
 func tomlList(ss []string) string {
 	if len(ss) == 0 {
@@ -286,7 +269,7 @@ func tomlList(ss []string) string {
 	var b strings.Builder
 	b.WriteString("[\n")
 	for _, s := range ss {
-		b.WriteString("  " + tomlString(s) + ",\n")
+		b.WriteString("  " + source.TOMLString(s) + ",\n")
 	}
 	b.WriteString("]")
 	return b.String()

@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/source"
 )
 
 // tomlFile writes one TOML file of the source folder. Texts are written in
@@ -49,7 +49,7 @@ func (t *tomlFile) table(name string) { fmt.Fprintf(t.w, "\n[[%s]]\n", name) }
 // subTable starts a standard table: [name].
 func (t *tomlFile) subTable(name string) { fmt.Fprintf(t.w, "[%s]\n", name) }
 
-func (t *tomlFile) str(key, v string) { fmt.Fprintf(t.w, "%s = %s\n", key, quote(v)) }
+func (t *tomlFile) str(key, v string) { fmt.Fprintf(t.w, "%s = %s\n", key, source.TOMLString(v)) }
 
 func (t *tomlFile) int(key string, n int) { fmt.Fprintf(t.w, "%s = %d\n", key, n) }
 
@@ -64,7 +64,7 @@ func (t *tomlFile) dateTime(key string, d time.Time) {
 func (t *tomlFile) list(key string, vs []string) {
 	quoted := make([]string, len(vs))
 	for i, v := range vs {
-		quoted[i] = quote(v)
+		quoted[i] = source.TOMLString(v)
 	}
 	fmt.Fprintf(t.w, "%s = [%s]\n", key, strings.Join(quoted, ", "))
 }
@@ -78,7 +78,7 @@ func (t *tomlFile) text(key string, text catalog.Text) {
 	var parts []string
 	for _, l := range t.langs {
 		if s, ok := text[l]; ok {
-			parts = append(parts, l+" = "+quote(s))
+			parts = append(parts, l+" = "+source.TOMLString(s))
 		}
 	}
 	fmt.Fprintf(t.w, "%s = { %s }\n", key, strings.Join(parts, ", "))
@@ -89,42 +89,15 @@ func (t *tomlFile) text(key string, text catalog.Text) {
 // [table.key], which must come after the table's other keys.
 func (t *tomlFile) longText(table, key string, text catalog.Text) {
 	if len(text) == 1 && text["de"] != "" {
-		fmt.Fprintf(t.w, "%s = %s\n", key, multiline(text["de"]))
+		fmt.Fprintf(t.w, "%s = %s\n", key, source.TOMLString(text["de"]))
 		return
 	}
 	t.subTable(table + "." + key)
 	for _, l := range t.langs {
 		if s, ok := text[l]; ok {
-			fmt.Fprintf(t.w, "%s = %s\n", l, multiline(s))
+			fmt.Fprintf(t.w, "%s = %s\n", l, source.TOMLString(s))
 		}
 	}
-}
-
-// quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\u00` + strconv.FormatInt(int64(r)+0x100, 16)[1:])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// multiline writes s as a TOML multi-line basic string, its line breaks as
-// they are.
-func multiline(s string) string {
-	return "\"\"\"\n" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\n\"\"\""
 }
 
 // slug turns a German phrase into an id: lower case, umlauts spelled out,

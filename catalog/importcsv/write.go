@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/source"
 )
 
 // tomlWriter writes an offers file by hand: every offer as an [[offer]]
@@ -34,7 +35,7 @@ func (w *tomlWriter) comment(s string) {
 
 func (w *tomlWriter) str(key, value string) {
 	if value != "" {
-		w.write(key + " = " + tomlString(value) + "\n")
+		w.write(key + " = " + source.TOMLString(value) + "\n")
 	}
 }
 
@@ -44,7 +45,7 @@ func (w *tomlWriter) list(key string, values []string) {
 	}
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = tomlString(v)
+		quoted[i] = source.TOMLString(v)
 	}
 	w.write(key + " = [" + strings.Join(quoted, ", ") + "]\n")
 }
@@ -63,7 +64,7 @@ func (w *tomlWriter) text(table string, t catalog.Text) {
 	w.write("\n[" + table + "]\n")
 	for _, lang := range w.languages {
 		if v, ok := t[lang]; ok {
-			w.write(lang + " = " + tomlString(v) + "\n")
+			w.write(lang + " = " + source.TOMLString(v) + "\n")
 		}
 	}
 }
@@ -98,41 +99,4 @@ func (w *tomlWriter) offer(o catalog.Offer, row int, source string) int {
 		w.text("offer.contact.hours_note", c.HoursNote)
 	}
 	return at
-}
-
-// tomlString writes s as a TOML basic string, or as a multi-line basic
-// string when it has line breaks. Backslashes, quotes and control
-// characters are escaped, so no content can end the string early.
-func tomlString(s string) string {
-	multi := strings.Contains(s, "\n")
-	var b strings.Builder
-	if multi {
-		b.WriteString("\"\"\"\n")
-	} else {
-		b.WriteByte('"')
-	}
-	for i, r := range s {
-		switch {
-		case r == '"' && (!multi || i+1 == len(s) || s[i+1] == '"'):
-			// In a multi-line string only a quote that could join others
-			// into """ (or the closing ones) needs its backslash.
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n' && multi:
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte('\t')
-		case r < ' ' || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if multi {
-		b.WriteString(`"""`)
-	} else {
-		b.WriteByte('"')
-	}
-	return b.String()
 }

@@ -1,4 +1,4 @@
-package importcsv
+package source
 
 import (
 	"testing"
@@ -13,7 +13,7 @@ func TestTOMLStringRoundTrip(t *testing.T) {
 		"line\n\\", "\"\n\"", "€ – ü العربية",
 	} {
 		var got struct{ V string }
-		doc := "v = " + tomlString(s) + "\n"
+		doc := "v = " + TOMLString(s) + "\n"
 		if _, err := toml.Decode(doc, &got); err != nil || got.V != s {
 			t.Errorf("%q: written as %s, read back %q, %v", s, doc, got.V, err)
 		}
