@@ -19,9 +19,15 @@ func compiled(t testing.TB) *catalog.Catalog {
 	if problems.Errors() > 0 {
 		t.Fatal(problems)
 	}
+	return compileContent(t, content, catalog.BuildInfo{Version: 42, Built: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)})
+}
+
+// compileContent compiles content into a temporary file and opens it for
+// the test.
+func compileContent(t testing.TB, content *catalog.Content, info catalog.BuildInfo) *catalog.Catalog {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "c.sqlite")
-	built := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 42, Built: built}); err != nil {
+	if err := catalog.Compile(content, path, info); err != nil {
 		t.Fatal(err)
 	}
 	c, err := catalog.Open(path)

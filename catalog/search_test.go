@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -61,15 +60,7 @@ func TestSearchAreas(t *testing.T) {
 		Offers: []catalog.Offer{offer("two-kreise", "03255", "03256"), offer("land", "03"), offer("everywhere", "00"),
 			offer("nrw", "05"), offer("kreis-and-land", "03257", "05")},
 	}
-	path := filepath.Join(t.TempDir(), "c.sqlite")
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: today}); err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := compileContent(t, content, catalog.BuildInfo{Version: 1, Built: today})
 	for _, tc := range []struct{ district, want string }{
 		{"03255", "land two-kreise everywhere"},
 		{"03255001", "land two-kreise everywhere"},
@@ -101,15 +92,7 @@ func TestSearchWordsInSeveralParts(t *testing.T) {
 				Categories: []string{"advice"}, Areas: []string{"00"}},
 		},
 	}
-	path := filepath.Join(t.TempDir(), "c.sqlite")
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: today}); err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := compileContent(t, content, catalog.BuildInfo{Version: 1, Built: today})
 	f := catalog.Filter{District: "03", Now: today}
 	for _, tc := range []struct{ query, want string }{
 		{"beratung", "a"},
