@@ -120,6 +120,8 @@ var (
 	white     = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 	darkTile  = color.NRGBA{R: 0x16, G: 0x16, B: 0x16, A: 0xff}
 	greenOpen = color.NRGBA{R: 0x1b, G: 0x7a, B: 0x3a, A: 0xff}
+	// pressedTint fills a tile under the finger: a light teal.
+	pressedTint = color.NRGBA{R: 0xc8, G: 0xe0, B: 0xe4, A: 0xff}
 )
 
 // ColorNameSuccess marks "open now"; it is never the only sign (an icon and
@@ -168,6 +170,8 @@ func (t *Theme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		return muted
 	case fynetheme.ColorNameSuccess:
 		return greenOpen
+	case fynetheme.ColorNameHover, fynetheme.ColorNamePressed:
+		return pressedTint
 	}
 	return fynetheme.DefaultTheme().Color(name, fynetheme.VariantLight)
 }

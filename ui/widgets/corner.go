@@ -62,6 +62,11 @@ func (c *Corner) MouseUp(*desktop.MouseEvent) {
 	c.pressed = time.Time{}
 }
 
+// Reset forgets the taps and press so far.
+func (c *Corner) Reset() {
+	c.taps, c.pressed = nil, time.Time{}
+}
+
 func (c *Corner) activate() {
 	if c.OnActivate != nil {
 		c.OnActivate()

@@ -22,8 +22,10 @@ type Tile struct {
 	OnTapped func()
 	Primary  bool // filled with the primary colour: the main action of a screen
 	Compact  bool // less padding, for keyboard keys
+	Disabled bool // shown muted and not tappable, e.g. while its action runs
 
-	bg *canvas.Rectangle
+	pressed bool // a finger is on it
+	bg      *canvas.Rectangle
 }
 
 // NewTile makes a tile around content.
@@ -35,8 +37,59 @@ func NewTile(content fyne.CanvasObject, tapped func()) *Tile {
 
 // Tapped runs the tile's action.
 func (t *Tile) Tapped(*fyne.PointEvent) {
-	if t.OnTapped != nil {
+	t.setPressed(false)
+	if t.OnTapped != nil && !t.Disabled {
 		t.OnTapped()
+	}
+}
+
+// MouseDown shows the tile pressed while the finger is on it.
+func (t *Tile) MouseDown(*desktop.MouseEvent) {
+	if t.Disabled {
+		return
+	}
+	releasePress()
+	pressedTile = t
+	t.setPressed(true)
+}
+
+// MouseUp lets the tile go (Tapped follows when the finger lifted on it).
+func (t *Tile) MouseUp(*desktop.MouseEvent) {
+	if pressedTile == t {
+		pressedTile = nil
+	}
+	t.setPressed(false)
+}
+
+func (t *Tile) setPressed(p bool) {
+	if t.pressed != p {
+		t.pressed = p
+		t.Refresh()
+	}
+}
+
+// Pressed reports whether a finger is on the tile.
+func (t *Tile) Pressed() bool { return t.pressed }
+
+// pressedTile is the tile under the finger between press and release.
+// One pointer drives a kiosk, so one is enough.
+var pressedTile *Tile
+
+// releasePress lets go of the pressed tile without tapping it: the finger
+// turned out to drag.
+func releasePress() {
+	if pressedTile != nil {
+		pressedTile.setPressed(false)
+		pressedTile = nil
+	}
+}
+
+// tapPressed taps the pressed tile: the finger wobbled a little (less
+// than TouchSlop) over a scroll area, which the driver took for a drag.
+func tapPressed() {
+	if t := pressedTile; t != nil {
+		pressedTile = nil
+		t.Tapped(&fyne.PointEvent{})
 	}
 }
 
@@ -78,12 +131,26 @@ func (r *tileRenderer) MinSize() fyne.Size {
 }
 
 func (r *tileRenderer) Refresh() {
-	if r.t.Primary {
+	switch {
+	case r.t.Disabled:
+		r.t.bg.FillColor = theme.Color(theme.ColorNameDisabledButton)
+		r.t.bg.StrokeColor = theme.Color(theme.ColorNameDisabledButton)
+	case r.t.Primary:
 		r.t.bg.FillColor = theme.Color(theme.ColorNamePrimary)
 		r.t.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
-	} else {
+	default:
 		r.t.bg.FillColor = theme.Color(theme.ColorNameButton)
 		r.t.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	}
+	if r.t.pressed { // pressed: another fill and a heavier border
+		r.t.bg.FillColor = theme.Color(theme.ColorNamePressed)
+		if r.t.Primary { // its text is drawn in the colour on primary
+			r.t.bg.FillColor = theme.Color(theme.ColorNameForeground)
+		}
+		r.t.bg.StrokeColor = theme.Color(theme.ColorNameForeground)
+		r.t.bg.StrokeWidth = 4
+	} else {
+		r.t.bg.StrokeWidth = 2
 	}
 	r.t.bg.Refresh()
 	r.Layout(r.t.Size())
