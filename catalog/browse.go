@@ -132,13 +132,31 @@ func (v View) Categories(district string, now time.Time) ([]CategoryTile, error)
 // Offers lists the offers of a category (all categories when category is
 // "") that district (every district when "") sees on the day of now, in catalogue order.
 func (v View) Offers(district, category string, now time.Time) ([]OfferSummary, error) {
+	return v.offers(district, category, now, `o.ord`)
+}
+
+// OffersNearestFirst lists the same offers as Offers, the nearest first:
+// those for the district itself (or a part of it), then for wider areas
+// (Regierungsbezirk, Land), then nationwide ones; within each in catalogue
+// order. A visitor looks for the office down the road before a national
+// portal.
+func (v View) OffersNearestFirst(district, category string, now time.Time) ([]OfferSummary, error) {
+	cond, args := areaFilter("a.area", district)
+	// The most specific area an offer is listed for: the length of its AGS
+	// prefix, "00" (everywhere) counting as none.
+	order := `(SELECT max(CASE WHEN a.area = '00' THEN 0 ELSE length(a.area) END)
+		FROM offer_area a WHERE a.offer = o.key AND ` + cond + `) DESC, o.ord`
+	return v.offers(district, category, now, order, args...)
+}
+
+func (v View) offers(district, category string, now time.Time, order string, orderArgs ...any) ([]OfferSummary, error) {
 	vis, args := visibleOffers(district, now)
 	q := `WITH vis(key) AS (` + vis + `) SELECT o.key, o.id FROM offer o JOIN vis ON vis.key = o.key`
 	if category != "" {
 		q += ` WHERE o.key IN (SELECT offer FROM offer_category WHERE category = ?)`
 		args = append(args, category)
 	}
-	rows, err := v.c.db.Query(q+` ORDER BY o.ord`, args...)
+	rows, err := v.c.db.Query(q+` ORDER BY `+order, append(args, orderArgs...)...)
 	if err != nil {
 		return nil, err
 	}

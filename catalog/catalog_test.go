@@ -119,6 +119,28 @@ func TestOffersByAreaAndValidity(t *testing.T) {
 	}
 }
 
+func TestOffersNearestFirst(t *testing.T) {
+	c := compiled(t)
+	for _, tc := range []struct{ district, want string }{
+		// Holzminden's own, then Lower Saxony's, then the nationwide one.
+		{"03255", "gruendungsberatung-holzminden niedersachsen-weit iq-fachstelle"},
+		{"03453", "cloppenburg-only niedersachsen-weit iq-fachstelle"},
+		{"03255001", "gruendungsberatung-holzminden niedersachsen-weit iq-fachstelle"},
+	} {
+		offers, err := c.In("de").OffersNearestFirst(tc.district, "", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, o := range offers {
+			got = append(got, o.ID)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("OffersNearestFirst(%q) = %q, want %q", tc.district, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
 func TestOfferInFullWithFallbacks(t *testing.T) {
 	c := compiled(t)
 	o, err := c.In("ar").Offer("iq-fachstelle")
