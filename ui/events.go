@@ -13,17 +13,19 @@ import (
 	"wegweiser/ui/widgets"
 )
 
-// eventsPage lists the district's upcoming events, soonest first.
+// eventsPage lists the district's upcoming events, soonest first, then the
+// offers of the catalogue's events categories (regular information evenings
+// without a date yet).
 func (k *Kiosk) eventsPage() page {
 	return page{name: "events", title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
 		events, err := k.s.view.Events(k.district, "", k.opts.Now())
 		if err != nil {
 			return k.errorText(err, width)
 		}
-		if len(events) == 0 {
-			return k.text(k.s.str.T("events_none"), width)
-		}
 		box := container.NewVBox()
+		if len(events) == 0 {
+			box.Add(k.text(k.s.str.T("events_none"), width))
+		}
 		for _, e := range events {
 			e := e
 			title := k.text(e.Title.Text, width-40)
@@ -32,8 +34,33 @@ func (k *Kiosk) eventsPage() page {
 			where := k.caption(e.Place.Text, width-40)
 			box.Add(widgets.NewTile(container.NewVBox(title, when, where), k.act(func() { k.push(k.eventPage(e.ID)) })))
 		}
+		k.eventOffers(box, width)
 		return box
 	}}
+}
+
+// eventOffers adds the offers of the events categories to the events screen.
+func (k *Kiosk) eventOffers(box *fyne.Container, width float32) {
+	tiles, err := k.categories()
+	if err != nil {
+		return
+	}
+	for _, c := range tiles {
+		if !isEventsCategory(c) || c.Offers == 0 {
+			continue
+		}
+		offers, err := k.s.view.OffersNearestFirst(k.district, c.ID, k.opts.Now())
+		if err != nil {
+			continue
+		}
+		box.Add(gap(8))
+		box.Add(k.heading(c.Name.Text, width, theme.SizeNameSubHeadingText))
+		for _, o := range offers {
+			r := k.newOfferRow(width - 4*theme.Padding())
+			k.fillOfferRow(r, o)
+			box.Add(r.tile)
+		}
+	}
 }
 
 // eventPage shows one event in full.

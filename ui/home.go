@@ -53,11 +53,14 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 	if err != nil {
 		return k.errorText(err, width)
 	}
-	const cols = 3
-	tileWidth := width/cols - 40
+	cols := k.columns(320, 3)
+	tileWidth := width/float32(cols) - 40
 	var cats []fyne.CanvasObject
 	for _, c := range tiles {
 		c := c
+		if isEventsCategory(c) {
+			continue // its offers are on the events screen: events are one thing
+		}
 		name := k.text(c.Name.Text, tileWidth-72)
 		name.Bold, name.SizeName, name.MaxLines, name.Fit = true, theme.SizeNameSubHeadingText, 2, true
 		count := k.caption(str.N("offers_count", c.Offers), tileWidth-72)
@@ -72,14 +75,21 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 		cats = append(cats, widgets.NewTile(content, k.act(func() { k.push(k.offersPage(c)) })))
 	}
 
+	// My list is in the navigation bar, on every screen.
+	actionCols := k.columns(260, 3)
+	actionWidth := width/float32(actionCols) - 40
 	actions := []fyne.CanvasObject{
-		k.button(theme.SearchIcon(), str.T("home_search"), width/4-40, func() { k.push(k.searchPage()) }),
-		k.button(appIcon("brochure"), str.T("home_brochures"), width/4-40, k.openBrochures),
-		k.button(appIcon("event"), str.T("home_events"), width/4-40, func() { k.push(k.eventsPage()) }),
-		k.button(appIcon("sheet"), str.T("home_sheet")+k.sheetCount(), width/4-40, func() { k.push(k.sheetPage()) }),
+		k.button(theme.SearchIcon(), str.T("home_search"), actionWidth, func() { k.push(k.searchPage()) }),
+		k.button(appIcon("brochure"), str.T("home_brochures"), actionWidth, k.openBrochures),
+		k.button(appIcon("event"), str.T("home_events"), actionWidth, func() { k.push(k.eventsPage()) }),
 	}
-	return container.NewVBox(k.grid(cols, cats), gap(16), k.grid(4, actions), gap(16), k.asOf(width))
+	return container.NewVBox(k.grid(cols, cats), gap(16), k.grid(actionCols, actions), gap(16), k.asOf(width))
 }
+
+// isEventsCategory reports whether a category is about events (its icon is
+// the event icon). Its offers (regular information evenings, say) are shown
+// on the events screen with the dated events, not as a category of its own.
+func isEventsCategory(c catalog.CategoryTile) bool { return c.Icon == "event" }
 
 // sheetCount is how many offers the visitor's list holds, in brackets, or
 // nothing while it is empty.

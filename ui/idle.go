@@ -37,12 +37,16 @@ func (k *Kiosk) CheckIdle() {
 		k.idle.count.Refresh()
 		return
 	}
-	if k.Current() == "welcome" && len(k.s.sheet) == 0 && k.s.query == "" {
-		return // nothing to clear
+	if now.Sub(k.lastActivity) < k.opts.Config.IdleReset {
+		return
 	}
-	if now.Sub(k.lastActivity) >= k.opts.Config.IdleReset {
-		k.showIdle(now)
+	if k.Current() == "welcome" { // a fresh session: at most a prompt (a half-typed PIN) to close
+		if len(k.popups) > 0 {
+			k.Reset()
+		}
+		return
 	}
+	k.showIdle(now)
 }
 
 func (k *Kiosk) showIdle(now time.Time) {
@@ -53,7 +57,7 @@ func (k *Kiosk) showIdle(now time.Time) {
 	count := k.text(str.N("idle_countdown", int(IdleCountdown/time.Second)), width)
 	count.Center = true
 	stay := k.primaryButton(theme.ConfirmIcon(), str.T("idle_continue"), 260, nil)
-	restart := k.button(theme.HomeIcon(), str.T("idle_restart"), 260, k.Reset)
+	restart := k.button(theme.MediaReplayIcon(), str.T("idle_restart"), 260, k.Reset)
 	content := container.NewVBox(question, count, gap(16), k.row(stay, restart))
 	k.idle = &idlePrompt{deadline: now.Add(IdleCountdown), count: count}
 	k.idle.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"wegweiser/catalog"
 	"wegweiser/catalog/install"
@@ -43,11 +44,17 @@ type Kiosk struct {
 	stack []page // the screens the visitor came through; the last is shown
 
 	lastActivity time.Time
+	shownAt      time.Time         // when the screen was last changed: taps right after it are ignored
+	laidOut      fyne.Size         // the size the screen was last laid out in
 	idle         *idlePrompt       // the "still there?" prompt while it is shown
+	popups       []*widget.PopUp   // prompts open over the screen (PIN, confirmations)
+	scrollers    []*widgets.TouchScroll
 	attract      int               // which language the welcome screen greets in
 	keyboard     *widgets.Keyboard // the search screen's keyboard, while it is shown
+	later        func(func())      // runs a function after the current event; tests run it at once
 
 	corner            *widgets.Corner // the hidden staff entry
+	staffBusy         bool            // a staff action (install, rollback, export) runs
 	staffFailures     int             // wrong PINs in a row
 	staffBlockedUntil time.Time       // no PIN is accepted before this
 
@@ -62,14 +69,22 @@ type page struct {
 	// ownScroll: the body scrolls by itself (a virtual list) and fills the
 	// screen, instead of being put in a scroll container.
 	ownScroll bool
+	// footer, when set, is a bar fixed above the navigation (the brochure's
+	// paging), so that its buttons never move.
+	footer func(width float32) fyne.CanvasObject
 }
+
+// TapGuard is how long after a screen changes taps are ignored: a finger
+// that taps twice by accident, or keeps tapping where a button was, must
+// not act on what the new screen put there.
+const TapGuard = 300 * time.Millisecond
 
 // New sets up the kiosk in win and shows the welcome screen.
 func New(a fyne.App, win fyne.Window, opts Options) *Kiosk {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	k := &Kiosk{app: a, win: win, opts: opts}
+	k := &Kiosk{app: a, win: win, opts: opts, later: func(f func()) { go fyne.Do(f) }}
 	k.useCatalog(opts.Catalog, opts.CatalogPath)
 	k.Reset()
 	return k
@@ -133,9 +148,15 @@ func offeredLanguages(catalogLangs, configured []string) []string {
 }
 
 // Reset ends the visitor's session: language, list, search, screens, open
-// prompts, text size and contrast are all forgotten.
+// prompts, text size, contrast, print options and scroll positions are all
+// forgotten. Every way back to the welcome screen comes through here.
 func (k *Kiosk) Reset() {
 	k.hideIdle()
+	k.closePopups()
+	k.keyboard = nil
+	if k.corner != nil {
+		k.corner.Reset() // taps before the welcome screen showed do not count
+	}
 	k.refreshCatalog()
 	k.s = newSession(k.cat, k.cat.Info().SourceLanguage)
 	k.applyTheme()
@@ -146,9 +167,13 @@ func (k *Kiosk) Reset() {
 
 // count adds one to the anonymous statistics: what was looked at, in which
 // language, on which day. Nothing about the visitor.
-func (k *Kiosk) count(kind stats.Kind, item string) {
+func (k *Kiosk) count(kind stats.Kind, item string) { k.countIn(k.s.lang, kind, item) }
+
+// countIn counts in a given language: a printout that ends after its
+// visitor's session did still counts in that visitor's language.
+func (k *Kiosk) countIn(lang string, kind stats.Kind, item string) {
 	if k.opts.Stats != nil {
-		_ = k.opts.Stats.Count(k.opts.Now(), kind, item, k.s.lang) // statistics never stop a visit
+		_ = k.opts.Stats.Count(k.opts.Now(), kind, item, lang) // statistics never stop a visit
 	}
 }
 
@@ -158,9 +183,17 @@ func (k *Kiosk) touch() {
 	k.hideIdle()
 }
 
-// act wraps an action so that it counts as activity.
+// act wraps an action so that it counts as activity. A tap within
+// TapGuard of a screen change is ignored, and so is a tap on content that
+// a flick still moves: it stops the content instead.
 func (k *Kiosk) act(f func()) func() {
 	return func() {
+		if k.opts.Now().Sub(k.shownAt) < TapGuard {
+			return
+		}
+		if k.stopGlides() {
+			return
+		}
 		k.touch()
 		if f != nil {
 			f()
@@ -168,27 +201,68 @@ func (k *Kiosk) act(f func()) func() {
 	}
 }
 
+// stopGlides stops every flick still moving the screen's content, and
+// reports whether there was one.
+func (k *Kiosk) stopGlides() bool {
+	stopped := false
+	for _, s := range k.scrollers {
+		if s.Gliding() {
+			s.Stop()
+			stopped = true
+		}
+	}
+	return stopped
+}
+
+// showPopup shows a prompt over the screen; a reset closes it.
+func (k *Kiosk) showPopup(content fyne.CanvasObject) *widget.PopUp {
+	pop := widget.NewModalPopUp(content, k.win.Canvas())
+	k.popups = append(k.popups, pop)
+	pop.Show()
+	return pop
+}
+
+// hidePopup closes a prompt.
+func (k *Kiosk) hidePopup(pop *widget.PopUp) {
+	pop.Hide()
+	for i, p := range k.popups {
+		if p == pop {
+			k.popups = append(k.popups[:i], k.popups[i+1:]...)
+			break
+		}
+	}
+}
+
+func (k *Kiosk) closePopups() {
+	for _, p := range k.popups {
+		p.Hide()
+	}
+	k.popups = nil
+}
+
 func (k *Kiosk) applyTheme() {
 	k.app.Settings().SetTheme(kiosktheme.New(kiosktheme.Options{Lang: k.s.lang, Large: k.s.large, Contrast: k.s.contrast}))
 }
 
-// push opens a screen on top of the current one.
+// push opens a screen on top of the current one. The language and list
+// screens, asked for again from their own navigation button, stay as they are.
 func (k *Kiosk) push(p page) {
+	if p.name == k.Current() && (p.name == "language" || p.name == "sheet") {
+		return
+	}
 	k.stack = append(k.stack, p)
 	k.render()
 }
 
-// back returns to the previous screen. Leaving the staff screen starts
-// over, so that the next visitor finds the welcome screen and the newest
-// catalogue.
+// back returns to the previous screen. Back to the welcome screen, and
+// leaving the staff screen, start over: the next visitor finds the welcome
+// screen, a fresh session and the newest catalogue.
 func (k *Kiosk) back() {
-	if k.Current() == "staff" {
+	if k.Current() == "staff" || len(k.stack) <= 2 {
 		k.Reset()
 		return
 	}
-	if len(k.stack) > 1 {
-		k.stack = k.stack[:len(k.stack)-1]
-	}
+	k.stack = k.stack[:len(k.stack)-1]
 	k.render()
 }
 
@@ -205,28 +279,85 @@ func (k *Kiosk) home() {
 // Current names the screen shown.
 func (k *Kiosk) Current() string { return k.stack[len(k.stack)-1].name }
 
-// contentWidth is the width screens lay their text out in.
-func (k *Kiosk) contentWidth() float32 {
-	w := k.win.Canvas().Size().Width
-	if w < 400 {
-		w = 1280
+// windowSize is the size of the kiosk's window (1280×800 before it has one).
+func (k *Kiosk) windowSize() fyne.Size {
+	s := k.win.Canvas().Size()
+	if s.Width < 300 || s.Height < 300 {
+		return fyne.NewSize(1280, 800)
 	}
-	return min(w, 1400) - 80
+	return s
 }
 
-// render builds the current screen.
+// portrait reports whether the screen is taller than wide.
+func (k *Kiosk) portrait() bool {
+	s := k.windowSize()
+	return s.Height > s.Width
+}
+
+// contentWidth is the width screens lay their text out in: the window less
+// its margins and the scroll bar, and no wider than a comfortable line.
+func (k *Kiosk) contentWidth() float32 {
+	return min(k.windowSize().Width, 1600) - 48
+}
+
+// columns is how many tiles stand side by side, for tiles of about
+// minWidth: from 1 on a narrow screen up to most.
+func (k *Kiosk) columns(minWidth float32, most int) int {
+	return max(1, min(most, int(k.contentWidth()/minWidth)))
+}
+
+// render shows the current screen as new: taps are ignored for TapGuard.
 func (k *Kiosk) render() {
+	k.redraw()
+	k.shownAt = k.opts.Now()
+}
+
+// redraw builds the current screen for the window's size: the bars and
+// the screen's body.
+func (k *Kiosk) redraw() {
+	k.scrollers = nil
 	p := k.stack[len(k.stack)-1]
 	width := k.contentWidth()
 	body := p.build(width)
 	var content fyne.CanvasObject
-	switch {
-	case p.name == "welcome":
+	if p.name == "welcome" {
 		content = body
-	case p.ownScroll:
-		content = container.NewBorder(k.header(p.title()), nil, nil, nil, container.NewPadded(body))
-	default:
-		content = container.NewBorder(k.header(p.title()), nil, nil, nil, k.scroll(body))
+	} else {
+		if p.ownScroll {
+			body = container.NewPadded(body)
+		} else {
+			body = k.scroll(body)
+		}
+		bottom := k.navBar()
+		if p.footer != nil {
+			bottom = container.NewVBox(separator(), p.footer(width), bottom)
+		}
+		var top fyne.CanvasObject
+		if title := p.title(); title != "" {
+			top = k.titleBar(title)
+		}
+		content = container.NewBorder(top, bottom, nil, nil, body)
 	}
-	k.win.SetContent(content)
+	k.win.SetContent(container.New(&resizeWatch{k: k}, content))
 }
+
+// resizeWatch lays the screen out over the whole window and builds it
+// anew when the window's size changes (full screen taking effect, a screen
+// turned to portrait), since screens lay their text out for a width.
+type resizeWatch struct{ k *Kiosk }
+
+func (r *resizeWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	last := r.k.laidOut
+	r.k.laidOut = size
+	if last != (fyne.Size{}) && size != last && size.Width >= 300 && size.Height >= 300 {
+		r.k.later(r.k.redraw)
+	}
+}
+
+// MinSize asks for nothing: a screen is made for the window, and must never
+// make the window grow beyond the screen.
+func (r *resizeWatch) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }

@@ -16,7 +16,7 @@ import (
 func (k *Kiosk) offersPage(c catalog.CategoryTile) page {
 	k.count(stats.Category, c.ID)
 	return page{name: "offers", ownScroll: true, title: func() string { return k.categoryName(c.ID) }, build: func(width float32) fyne.CanvasObject {
-		offers, err := k.s.view.Offers(k.district, c.ID, k.opts.Now())
+		offers, err := k.s.view.OffersNearestFirst(k.district, c.ID, k.opts.Now())
 		if err != nil {
 			return k.errorText(err, width)
 		}
@@ -90,5 +90,5 @@ func (k *Kiosk) offerList(offers []catalog.OfferSummary, width float32) fyne.Can
 		func(id widget.ListItemID, o fyne.CanvasObject) { k.fillOfferRow(rows[o], offers[id]) },
 	)
 	list.OnSelected = func(widget.ListItemID) { list.UnselectAll() }
-	return list
+	return k.track(widgets.NewTouchList(list))
 }

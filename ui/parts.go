@@ -141,13 +141,19 @@ func gap(h float32) fyne.CanvasObject {
 	return r
 }
 
-// scroll makes content scroll vertically, keeping its right edge clear of
-// the scroll bar, which is drawn over it (right-to-left lines start there),
-// and counting scrolling as activity.
-func (k *Kiosk) scroll(content fyne.CanvasObject) *container.Scroll {
+// scroll makes content scroll vertically by finger, keeping its right edge
+// clear of the scroll bar, which is drawn over it (right-to-left lines
+// start there), and its end clear of the up and down buttons.
+func (k *Kiosk) scroll(content fyne.CanvasObject) *widgets.TouchScroll {
 	pad := theme.Padding()
-	padded := container.New(layout.NewCustomPaddedLayout(pad, pad, pad, pad+theme.ScrollBarSize()), content)
-	s := container.NewVScroll(padded)
-	s.OnScrolled = func(fyne.Position) { k.touch() }
+	padded := container.New(layout.NewCustomPaddedLayout(pad, 2*widgets.MinTouch+4*pad, 3*pad, pad+theme.ScrollBarSize()), content)
+	return k.track(widgets.NewTouchScroll(padded))
+}
+
+// track makes a scroll area count as activity and stop on a reset.
+func (k *Kiosk) track(s *widgets.TouchScroll) *widgets.TouchScroll {
+	s.OnScrolled = k.touch
+	s.ButtonsLeft = k.s.rtl
+	k.scrollers = append(k.scrollers, s)
 	return s
 }

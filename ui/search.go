@@ -41,7 +41,29 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	kb.OnClear = func() { k.touch(); k.s.query = ""; update() }
 	k.keyboard = kb
 	update()
-	return container.NewBorder(fieldTile, container.NewVBox(separator(), kb), nil, nil, k.scroll(results))
+	// The keyboard can be put away to see more results; a tap on the
+	// field brings it back.
+	toggleLabel, toggleIcon := str.T("search_hide_keyboard"), theme.MoveDownIcon()
+	if k.s.keyboardHidden {
+		toggleLabel, toggleIcon = str.T("search_show_keyboard"), theme.MoveUpIcon()
+	}
+	toggle := k.button(toggleIcon, toggleLabel, 260, func() { k.s.keyboardHidden = !k.s.keyboardHidden; k.redraw() })
+	fieldTile.OnTapped = k.act(func() {
+		if k.s.keyboardHidden {
+			k.s.keyboardHidden = false
+			k.redraw()
+		}
+	})
+	field.Width = width - toggle.MinSize().Width - 6*theme.Padding()
+	top := container.NewBorder(nil, nil, nil, toggle, fieldTile)
+	if k.s.rtl {
+		top = container.NewBorder(nil, nil, toggle, nil, fieldTile)
+	}
+	var bottom fyne.CanvasObject
+	if !k.s.keyboardHidden {
+		bottom = container.NewVBox(separator(), kb)
+	}
+	return container.NewBorder(top, bottom, nil, nil, k.scroll(results))
 }
 
 // maxShownHits is how many results the search screen lists: the best

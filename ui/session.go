@@ -16,6 +16,8 @@ type session struct {
 	sheet    []string
 	query    string // what the visitor typed into search
 
+	keyboardHidden bool // the search screen's keyboard is put away
+
 	withGerman  bool   // print the list in German too
 	printing    bool   // a printout is under way
 	printStatus string // what the last printout did, for the visitor

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -39,6 +40,7 @@ func (k *Kiosk) sheetPage() page {
 		}
 		box.Add(separator())
 		printButton := k.primaryButton(theme.DocumentPrintIcon(), str.T("sheet_print"), 360, k.printSheet)
+		printButton.Disabled = k.s.printing // one printout at a time
 		if k.s.lang == "de" { // the sheet is in German already
 			box.Add(k.row(printButton))
 		} else {
@@ -60,10 +62,19 @@ func (k *Kiosk) sheetPage() page {
 	}}
 }
 
-// printSheet makes the PDF of the visitor's list and sends it to the
-// printer, off the interface goroutine; the screen says "printing", then
-// done or, in plain words, to ask staff.
+// printSheet prints the visitor's list.
 func (k *Kiosk) printSheet() {
+	ids := append([]string(nil), k.s.sheet...)
+	k.printDocument(ids, func(w io.Writer, cat *catalog.Catalog, opts printing.Options) error {
+		return printing.Sheet(w, cat, ids, opts)
+	})
+}
+
+// printDocument makes a PDF (the list, or a brochure) and sends it to the
+// printer, off the interface goroutine; the screen says "printing", then
+// done or, in plain words, to ask staff. One printout runs at a time, and
+// only one that reached the printer counts, for items, in the statistics.
+func (k *Kiosk) printDocument(items []string, write func(io.Writer, *catalog.Catalog, printing.Options) error) {
 	if k.s.printing {
 		return
 	}
@@ -71,14 +82,10 @@ func (k *Kiosk) printSheet() {
 	s.printing = true
 	s.printStatus = s.str.T("sheet_printing")
 	k.render()
-	ids := append([]string(nil), s.sheet...)
 	opts := printing.Options{Lang: s.lang, WithGerman: s.withGerman && s.lang != "de", District: k.district, Now: k.opts.Now()}
-	cat, printer := k.cat, k.opts.Config.Printer
-	for _, id := range ids {
-		k.count(stats.Print, id)
-	}
+	cat, printer, screen := k.cat, k.opts.Config.Printer, k.Current()
 	go func() {
-		err := printPDF(cat, ids, opts, printer)
+		err := printPDF(func(w io.Writer) error { return write(w, cat, opts) }, printer)
 		fyne.Do(func() {
 			s.printing = false
 			if err != nil {
@@ -86,9 +93,12 @@ func (k *Kiosk) printSheet() {
 				slog.Warn("printing failed", "error", err) // staff find the reason in the log
 			} else {
 				s.printStatus = s.str.T("sheet_printed")
+				for _, id := range items {
+					k.countIn(s.lang, stats.Print, id)
+				}
 			}
-			if k.s == s && k.Current() == "sheet" {
-				k.render()
+			if k.s == s && k.Current() == screen {
+				k.redraw()
 			}
 			if k.printed != nil {
 				k.printed()
@@ -97,8 +107,8 @@ func (k *Kiosk) printSheet() {
 	}()
 }
 
-// printPDF writes the sheet to a temporary file and prints it.
-func printPDF(cat *catalog.Catalog, ids []string, opts printing.Options, printer string) error {
+// printPDF writes a document to a temporary file and prints it.
+func printPDF(write func(io.Writer) error, printer string) error {
 	dir, err := os.MkdirTemp("", "wegweiser-print-")
 	if err != nil {
 		return err
@@ -109,7 +119,7 @@ func printPDF(cat *catalog.Catalog, ids []string, opts printing.Options, printer
 	if err != nil {
 		return err
 	}
-	err = printing.Sheet(f, cat, ids, opts)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

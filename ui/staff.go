@@ -29,47 +29,61 @@ const (
 	staffExpiring = 30 * 24 * time.Hour
 )
 
-// openStaff asks for the staff PIN, with a growing wait after each wrong one.
+// openStaff asks for the staff PIN on a 3×4 pad, with a growing wait
+// after each wrong one.
 func (k *Kiosk) openStaff() {
 	str := translations.For(staffLang)
-	const width = 420
+	const width = 360
 	if k.opts.Config.AdminPIN == "" {
 		var pop *widget.PopUp
-		ok := k.button(theme.ConfirmIcon(), str.T("ok"), 200, func() { pop.Hide() })
-		pop = widget.NewModalPopUp(container.NewVBox(k.text(str.T("staff_no_pin"), width), ok), k.win.Canvas())
-		pop.Show()
+		ok := k.button(theme.ConfirmIcon(), str.T("ok"), 200, func() { k.hidePopup(pop) })
+		pop = k.showPopup(container.NewVBox(k.text(str.T("staff_no_pin"), width), ok))
 		return
 	}
 	pin := ""
 	shown := widgets.NewParagraph(str.T("staff_pin_prompt"), false, width)
 	shown.SizeName = theme.SizeNameSubHeadingText
-	var pop *widget.PopUp
-	var keys []fyne.CanvasObject
-	for _, d := range "1234567890" {
-		d := d
-		keys = append(keys, k.button(nil, string(d), 80, func() {
-			pin += string(d)
-			shown.Text = strings.Repeat("•", len(pin))
-			shown.Refresh()
-		}))
+	showPIN := func() {
+		shown.Text = strings.Repeat("•", len(pin))
+		if pin == "" {
+			shown.Text = str.T("staff_pin_prompt")
+		}
+		shown.Refresh()
 	}
-	ok := k.primaryButton(theme.ConfirmIcon(), str.T("ok"), 160, func() {
-		if k.opts.Now().Before(k.staffBlockedUntil) || !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
+	var pop *widget.PopUp
+	key := func(label string, tapped func()) fyne.CanvasObject {
+		return k.button(nil, label, 96, tapped)
+	}
+	var keys []fyne.CanvasObject
+	for _, d := range "123456789" {
+		keys = append(keys, key(string(d), func() { pin += string(d); showPIN() }))
+	}
+	del := k.button(appIcon("backspace"), "", 96, func() { pin = widgets.DeleteLastRune(pin); showPIN() })
+	keys = append(keys, del, key("0", func() { pin += "0"; showPIN() }))
+	ok := k.primaryButton(theme.ConfirmIcon(), str.T("ok"), 96, func() {
+		now := k.opts.Now()
+		if now.Before(k.staffBlockedUntil) || !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
 			k.staffFailures++
-			k.staffBlockedUntil = k.opts.Now().Add(time.Duration(1<<min(k.staffFailures, 8)) * time.Second)
+			k.staffBlockedUntil = now.Add(min(time.Duration(1<<min(k.staffFailures, 6))*time.Second, maxPINWait))
 			pin = ""
 			shown.Text = str.T("staff_pin_wrong")
 			shown.Refresh()
 			return
 		}
 		k.staffFailures = 0
-		pop.Hide()
+		k.hidePopup(pop)
+		k.s.setLanguage(k.cat, staffLang) // the bars speak German too
+		k.applyTheme()
 		k.push(k.staffPage())
 	})
-	cancel := k.button(theme.CancelIcon(), str.T("cancel"), 160, func() { pop.Hide() })
-	pop = widget.NewModalPopUp(container.NewVBox(shown, container.NewGridWithColumns(5, keys...), container.NewHBox(ok, cancel)), k.win.Canvas())
-	pop.Show()
+	keys = append(keys, ok)
+	cancel := k.button(theme.CancelIcon(), str.T("cancel"), 3*96, func() { k.hidePopup(pop) })
+	pop = k.showPopup(container.NewVBox(shown, container.NewGridWithColumns(3, keys...), cancel))
 }
+
+// maxPINWait caps the wait after wrong PINs: a visitor trying PINs must not
+// lock staff out for long.
+const maxPINWait = 30 * time.Second
 
 // staffPage shows staff, in plain words, which catalogue is installed, how
 // old it is, whether the last update worked, the catalogues found on USB
@@ -77,20 +91,26 @@ func (k *Kiosk) openStaff() {
 // the kiosk. Leaving it, or idling, returns to the welcome screen.
 func (k *Kiosk) staffPage() page {
 	str := translations.For(staffLang)
-	message := "" // the outcome of the last action, shown on top
+	message := "" // the outcome of the last action, shown above the actions
 	var found []install.Found
-	return page{name: "staff", title: func() string { return str.T("staff_title") }, build: func(width float32) fyne.CanvasObject {
+	var actionBar fyne.CanvasObject // built with the body, shown fixed at the bottom
+	// The outcome and the actions stand at the bottom, in a fixed place: a
+	// message never moves a button.
+	footer := func(width float32) fyne.CanvasObject {
+		line := widgets.NewParagraph("X", false, width)
+		line.Bold = true
+		p := widgets.NewParagraph(message, false, width)
+		p.Bold, p.MaxLines = true, 2
+		slot := container.NewStack(gap(2*line.MinSize().Height), p) // two lines, even while empty
+		return container.NewVBox(slot, actionBar)
+	}
+	return page{name: "staff", footer: footer, title: func() string { return str.T("staff_title") }, build: func(width float32) fyne.CanvasObject {
 		box := container.NewVBox()
 		line := func(s string) { box.Add(widgets.NewParagraph(s, false, width)) }
 		heading := func(s string) {
 			box.Add(separator())
 			p := widgets.NewParagraph(s, false, width)
 			p.Bold, p.SizeName = true, theme.SizeNameSubHeadingText
-			box.Add(p)
-		}
-		if message != "" {
-			p := widgets.NewParagraph(message, false, width)
-			p.Bold = true
 			box.Add(p)
 		}
 
@@ -170,10 +190,12 @@ func (k *Kiosk) staffPage() page {
 			}))
 		}
 		if k.opts.Quit != nil {
-			actions = append(actions, k.button(theme.LogoutIcon(), str.T("staff_quit"), 320, k.opts.Quit))
+			actions = append(actions, k.button(theme.LogoutIcon(), str.T("staff_quit"), 320, k.confirmQuit))
 		}
-		box.Add(separator())
-		box.Add(container.NewGridWithColumns(3, actions...))
+		for _, a := range actions { // one action at a time
+			a.(*widgets.Tile).Disabled = k.staffBusy
+		}
+		actionBar = container.NewGridWithColumns(k.columns(340, 3), actions...)
 
 		if store := k.opts.Store; store != nil {
 			heading(str.T("staff_usb"))
@@ -210,22 +232,38 @@ func (k *Kiosk) staffPage() page {
 						return fmt.Sprintf("Version %d ist installiert und wird ab dem nächsten Besuch gezeigt.", r.Manifest.Version)
 					})
 				})
+				installButton.Disabled = k.staffBusy
 				box.Add(container.NewBorder(nil, nil, nil, installButton, widgets.NewParagraph(desc, false, width-280)))
 			}
 			if k.opts.Stats != nil && len(found) > 0 {
 				mount := found[0].Mount
-				box.Add(k.button(theme.DocumentSaveIcon(), str.T("staff_export_stats"), 420, func() {
+				export := k.button(theme.DocumentSaveIcon(), str.T("staff_export_stats"), 420, func() {
 					k.staffRun(&message, func(context.Context) string { return k.exportStats(mount) })
-				}))
+				})
+				export.Disabled = k.staffBusy
+				box.Add(export)
 			}
 		}
 		return box
 	}}
 }
 
+// confirmQuit asks staff whether to close the kiosk.
+func (k *Kiosk) confirmQuit() {
+	str := translations.For(staffLang)
+	var pop *widget.PopUp
+	yes := k.primaryButton(theme.LogoutIcon(), str.T("staff_quit_yes"), 240, func() { k.hidePopup(pop); k.opts.Quit() })
+	no := k.button(theme.CancelIcon(), str.T("cancel"), 240, func() { k.hidePopup(pop) })
+	pop = k.showPopup(container.NewVBox(k.text(str.T("staff_quit_confirm"), 500), container.NewHBox(yes, no)))
+}
+
 // staffRun runs a staff action off the interface goroutine, shows
 // "please wait", then its outcome.
 func (k *Kiosk) staffRun(message *string, action func(context.Context) string) {
+	if k.staffBusy {
+		return
+	}
+	k.staffBusy = true
 	*message = "Bitte warten …"
 	k.render()
 	go func() {
@@ -233,6 +271,7 @@ func (k *Kiosk) staffRun(message *string, action func(context.Context) string) {
 		defer cancel()
 		out := action(ctx)
 		fyne.Do(func() {
+			k.staffBusy = false
 			*message = out
 			if k.Current() == "staff" {
 				k.render()

@@ -28,9 +28,9 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 	sub := widgets.NewParagraph(greet.T("welcome_subtitle")+" · "+greet.T("welcome_prompt"), rtl, width)
 	sub.Center = true
 
-	cols := 4
+	cols := k.columns(280, 4)
 	if len(k.langs) <= 6 {
-		cols = 3
+		cols = min(cols, 3)
 	}
 	tileWidth := width/float32(cols) - 30
 	var tiles []fyne.CanvasObject
@@ -65,7 +65,7 @@ func (k *Kiosk) NextGreeting() {
 		return
 	}
 	k.attract++
-	k.render()
+	k.redraw() // the same screen: taps stay welcome
 }
 
 // chooseLanguage starts the visit in lang.
@@ -82,7 +82,7 @@ func (k *Kiosk) languagePage() page {
 		var tiles []fyne.CanvasObject
 		for _, lang := range k.langs {
 			lang := lang
-			name := widgets.NewParagraph(catalog.NativeName(lang), catalog.IsRightToLeft(lang), width/3-30)
+			name := widgets.NewParagraph(catalog.NativeName(lang), catalog.IsRightToLeft(lang), width/float32(k.columns(300, 3))-30)
 			name.SizeName, name.Bold, name.Center = theme.SizeNameSubHeadingText, true, true
 			tile := widgets.NewTile(name, k.act(func() {
 				k.s.setLanguage(k.cat, lang)
@@ -95,6 +95,6 @@ func (k *Kiosk) languagePage() page {
 			}
 			tiles = append(tiles, tile)
 		}
-		return k.grid(3, tiles)
+		return k.grid(k.columns(300, 3), tiles)
 	}}
 }
