@@ -44,10 +44,10 @@ type Kiosk struct {
 	stack []page // the screens the visitor came through; the last is shown
 
 	lastActivity time.Time
-	shownAt      time.Time         // when the screen was last changed: taps right after it are ignored
-	laidOut      fyne.Size         // the size the screen was last laid out in
-	idle         *idlePrompt       // the "still there?" prompt while it is shown
-	popups       []*widget.PopUp   // prompts open over the screen (PIN, confirmations)
+	shownAt      time.Time       // when the screen was last changed: taps right after it are ignored
+	laidOut      fyne.Size       // the size the screen was last laid out in
+	idle         *idlePrompt     // the "still there?" prompt while it is shown
+	popups       []*widget.PopUp // prompts open over the screen (PIN, confirmations)
 	scrollers    []*widgets.TouchScroll
 	attract      int               // which language the welcome screen greets in
 	keyboard     *widgets.Keyboard // the search screen's keyboard, while it is shown

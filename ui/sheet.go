@@ -41,7 +41,7 @@ func (k *Kiosk) sheetPage() page {
 		box.Add(separator())
 		printButton := k.primaryButton(theme.DocumentPrintIcon(), str.T("sheet_print"), 360, k.printSheet)
 		printButton.Disabled = k.s.printing // one printout at a time
-		if k.s.lang == "de" { // the sheet is in German already
+		if k.s.lang == "de" {               // the sheet is in German already
 			box.Add(k.row(printButton))
 		} else {
 			check := theme.CheckButtonIcon()
