@@ -61,6 +61,19 @@ func runKiosk(opts cli.KioskOptions) int {
 			return 0
 		}
 	}
+	if opts.ProbeTaps && opts.Bare {
+		a.Lifecycle().SetOnStarted(func() {
+			go func() {
+				time.Sleep(time.Second)
+				for _, d := range ui.ProbeBareSwaps(w, 20) {
+					fmt.Printf("bare swap %6.1f ms\n", float64(d.Microseconds())/1000)
+				}
+				fyne.Do(a.Quit)
+			}()
+		})
+		w.ShowAndRun()
+		return 0
+	}
 
 	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
 		fmt.Fprintf(os.Stderr, "wegweiser: cannot create the data folder: %v\n", err)
@@ -114,7 +127,20 @@ func runKiosk(opts cli.KioskOptions) int {
 	stop := make(chan struct{})
 	defer close(stop)
 	k.StartTimers(stop)
-	if !opts.ProbeStartup {
+	if opts.ProbeTaps {
+		a.Lifecycle().SetOnStarted(func() {
+			go func() {
+				time.Sleep(2 * time.Second) // after the first frame and the warm-up
+				steps, err := k.Tour(opts.Screenshots, opts.TourLangs)
+				ui.WriteTourReport(os.Stdout, steps)
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "wegweiser: %v\n", err)
+				}
+				fyne.Do(a.Quit)
+			}()
+		})
+	}
+	if !opts.ProbeStartup && !opts.ProbeTaps {
 		a.Lifecycle().SetOnStarted(func() { _ = watchdog.Ready() })
 		go feedWatchdog(stop)
 		if store != nil && cfg.Sync.URL != "" {

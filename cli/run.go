@@ -22,7 +22,13 @@ type KioskOptions struct {
 	// For development and measuring, not for kiosks:
 	Catalog      string // open this compiled catalogue instead of the data folder's
 	ProbeStartup bool   // print the time to the first frame, then quit
-	Bare         bool   // with ProbeStartup: an empty Fyne window, the baseline
+	Bare         bool   // with ProbeStartup or ProbeTaps: an empty Fyne window, the baseline
+	// ProbeTaps walks the kiosk through its screens in each of TourLangs,
+	// prints the time from each tap to its frame, saves screenshots into
+	// Screenshots (when set) and quits.
+	ProbeTaps   bool
+	TourLangs   []string
+	Screenshots string
 }
 
 // Env is what the commands read and write besides their arguments.
@@ -135,7 +141,10 @@ func kiosk(args []string, env Env) error {
 	fs.BoolVar(&opts.Windowed, "windowed", false, "open in a window instead of full screen")
 	fs.StringVar(&opts.Catalog, "catalog", "", "open this compiled catalogue file (development)")
 	fs.BoolVar(&opts.ProbeStartup, "probe-startup", false, "print the milliseconds to the first frame and quit (measuring)")
-	fs.BoolVar(&opts.Bare, "bare", false, "with --probe-startup: measure an empty window instead")
+	fs.BoolVar(&opts.Bare, "bare", false, "with --probe-startup or --probe-taps: measure an empty window instead")
+	fs.BoolVar(&opts.ProbeTaps, "probe-taps", false, "walk through the screens, print the milliseconds from each tap to its frame and quit (measuring)")
+	langs := fs.String("tour-langs", "de,ar,ti", "with --probe-taps: the languages to walk through")
+	fs.StringVar(&opts.Screenshots, "screenshots", "", "with --probe-taps: save a PNG of every screen into this folder")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -143,6 +152,7 @@ func kiosk(args []string, env Env) error {
 	if len(pos) > 0 {
 		return usagef("unknown command '%s'", pos[0])
 	}
+	opts.TourLangs = strings.Split(*langs, ",")
 	if opts.DataDir == "" {
 		if opts.DataDir, err = DefaultDataDir(); err != nil {
 			return err

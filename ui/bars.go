@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/ui/widgets"
 )
 
 // The bars around every screen but the welcome screen. The navigation sits
@@ -27,8 +28,13 @@ func (k *Kiosk) titleBar(title string) fyne.CanvasObject {
 	larger := k.tile(theme.ZoomInIcon(), str.T("nav_larger_text"), side, k.s.large, k.toggleLarge)
 	contrast := k.tile(theme.ColorPaletteIcon(), str.T("nav_contrast"), side, k.s.contrast, k.toggleContrast)
 	switches := k.row(larger, contrast)
-	titleText := k.heading(title, k.contentWidth()-2*side-4*theme.Padding(), theme.SizeNameHeadingText)
-	titleText.MaxLines = 2
+	titleWidth := k.contentWidth() - 2*side - 4*theme.Padding()
+	titleText := k.heading(title, titleWidth, theme.SizeNameHeadingText)
+	titleText.MaxLines = 3
+	if len(titleText.VisibleLines()) > 2 { // a long title gets the whole width, under the switches
+		titleText.Width = k.contentWidth()
+		return container.NewVBox(container.NewPadded(switches), container.NewPadded(titleText), separator())
+	}
 	var bar *fyne.Container
 	if k.s.rtl {
 		bar = container.NewBorder(nil, nil, switches, nil, container.NewCenter(titleText))
@@ -38,20 +44,45 @@ func (k *Kiosk) titleBar(title string) fyne.CanvasObject {
 	return container.NewVBox(container.NewPadded(bar), separator())
 }
 
-// navBar is the navigation: five buttons of equal width.
+// navBar is the navigation: five buttons of equal width, each its icon
+// beside its label where every label fits on one line so, else each icon
+// above its label, so that the bar keeps one look and one height.
 func (k *Kiosk) navBar() fyne.CanvasObject {
 	str := k.s.str
 	backIcon := theme.NavigateBackIcon()
 	if k.s.rtl {
 		backIcon = theme.NavigateNextIcon()
 	}
-	width := k.contentWidth()/5 - 2*theme.Padding()
-	buttons := []fyne.CanvasObject{
-		k.button(backIcon, str.T("nav_back"), width, k.back),
-		k.button(theme.HomeIcon(), str.T("nav_home"), width, k.home),
-		k.button(appIcon("language"), catalog.NativeName(k.s.lang), width, func() { k.push(k.languagePage()) }),
-		k.button(appIcon("sheet"), str.T("home_sheet")+k.sheetCount(), width, func() { k.push(k.sheetPage()) }),
-		k.button(theme.MediaReplayIcon(), str.T("nav_start_over"), width, k.Reset),
+	width := k.windowSize().Width/5 - 3*theme.Padding()
+	type nav struct {
+		icon   fyne.Resource
+		label  string
+		tapped func()
+	}
+	items := []nav{
+		{backIcon, str.T("nav_back"), k.back},
+		{theme.HomeIcon(), str.T("nav_home"), k.home},
+		{appIcon("language"), catalog.NativeName(k.s.lang), func() { k.push(k.languagePage()) }},
+		{appIcon("sheet"), str.T("home_sheet") + k.sheetCount(), func() { k.push(k.sheetPage()) }},
+		{theme.MediaReplayIcon(), str.T("nav_start_over"), k.Reset},
+	}
+	const side = 28
+	stacked := false
+	for _, it := range items {
+		beside := k.text(it.label, width-side-6*theme.Padding())
+		beside.Bold = true
+		stacked = stacked || len(beside.VisibleLines()) > 1
+	}
+	var buttons []fyne.CanvasObject
+	for _, it := range items {
+		if !stacked {
+			buttons = append(buttons, k.button(it.icon, it.label, width, it.tapped))
+			continue
+		}
+		p := k.text(it.label, width-4*theme.Padding())
+		p.Bold, p.Center, p.Fit, p.MaxLines = true, true, true, 2
+		icon := widgets.NewIcon(it.icon, theme.ColorNamePrimary, side)
+		buttons = append(buttons, widgets.NewTile(container.NewVBox(container.NewCenter(icon), p), k.act(it.tapped)))
 	}
 	return container.NewVBox(separator(), container.NewPadded(container.NewGridWithColumns(5, k.mirror(buttons)...)))
 }

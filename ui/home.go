@@ -54,6 +54,9 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 		return k.errorText(err, width)
 	}
 	cols := k.columns(320, 3)
+	if k.portrait() { // fewer, taller tiles that fill the height
+		cols = min(cols, 2)
+	}
 	tileWidth := width/float32(cols) - 40
 	var cats []fyne.CanvasObject
 	for _, c := range tiles {
@@ -74,6 +77,15 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 		}
 		cats = append(cats, widgets.NewTile(content, k.act(func() { k.push(k.offersPage(c)) })))
 	}
+	// On a tall screen the tiles grow to fill it, instead of leaving the
+	// lower part, nearest the hand, empty.
+	rows := (len(cats) + cols - 1) / cols
+	if free := k.windowSize().Height - homeChrome; rows > 0 {
+		h := min(free/float32(rows)-theme.Padding(), maxTileHeight)
+		for _, c := range cats {
+			c.(*widgets.Tile).MinHeight = h
+		}
+	}
 
 	// My list is in the navigation bar, on every screen.
 	actionCols := k.columns(260, 3)
@@ -85,6 +97,14 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 	}
 	return container.NewVBox(k.grid(cols, cats), gap(16), k.grid(actionCols, actions), gap(16), k.asOf(width))
 }
+
+// homeChrome is about how much of the window's height the bars, the
+// actions and the date take on the home screen; maxTileHeight caps how tall
+// a category tile grows.
+const (
+	homeChrome    = 420
+	maxTileHeight = 300
+)
 
 // isEventsCategory reports whether a category is about events (its icon is
 // the event icon). Its offers (regular information evenings, say) are shown

@@ -52,6 +52,7 @@ type Kiosk struct {
 	attract      int               // which language the welcome screen greets in
 	keyboard     *widgets.Keyboard // the search screen's keyboard, while it is shown
 	later        func(func())      // runs a function after the current event; tests run it at once
+	frameDrawn   func(time.Time)   // the tour: called when a new screen is first painted
 
 	corner            *widgets.Corner // the hidden staff entry
 	staffBusy         bool            // a staff action (install, rollback, export) runs
@@ -337,6 +338,9 @@ func (k *Kiosk) redraw() {
 			top = k.titleBar(title)
 		}
 		content = container.NewBorder(top, bottom, nil, nil, body)
+	}
+	if k.frameDrawn != nil {
+		content = container.NewStack(content, frameMarker(k.frameDrawn))
 	}
 	k.win.SetContent(container.New(&resizeWatch{k: k}, content))
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -48,12 +50,20 @@ type offerRow struct {
 func (k *Kiosk) newOfferRow(width float32) *offerRow {
 	r := &offerRow{}
 	r.title = k.text("", width)
-	r.title.Bold, r.title.SizeName, r.title.MaxLines = true, theme.SizeNameSubHeadingText, 1
+	r.title.Bold, r.title.SizeName, r.title.MaxLines = true, theme.SizeNameSubHeadingText, 2
 	r.provider = k.caption("", width)
 	r.provider.MaxLines = 1
 	r.summary = k.text("", width)
 	r.summary.MaxLines = 2
-	r.tile = widgets.NewTile(container.NewVBox(r.title, r.provider, r.summary), nil)
+	box := container.NewVBox(r.title, r.provider, r.summary)
+	r.tile = widgets.NewTile(box, nil)
+	// Every row of a list is as tall as its template: tall enough for the
+	// most lines a row may show, so that no title or summary runs over its
+	// card.
+	longest := strings.Repeat("Wegweiser ", 200)
+	r.title.Text, r.provider.Text, r.summary.Text = longest, longest, longest
+	r.tile.MinHeight = box.MinSize().Height + 4*theme.Padding()
+	r.title.Text, r.provider.Text, r.summary.Text = "", "", ""
 	return r
 }
 

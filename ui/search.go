@@ -47,7 +47,7 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	if k.s.keyboardHidden {
 		toggleLabel, toggleIcon = str.T("search_show_keyboard"), theme.MoveUpIcon()
 	}
-	toggle := k.button(toggleIcon, toggleLabel, 260, func() { k.s.keyboardHidden = !k.s.keyboardHidden; k.redraw() })
+	toggle := k.button(toggleIcon, toggleLabel, 320, func() { k.s.keyboardHidden = !k.s.keyboardHidden; k.redraw() })
 	fieldTile.OnTapped = k.act(func() {
 		if k.s.keyboardHidden {
 			k.s.keyboardHidden = false

@@ -462,3 +462,23 @@ func TestSmallScreenSearchShowsResultsAndHidesItsKeyboard(t *testing.T) {
 		t.Error("the keyboard does not come back")
 	}
 }
+
+func TestOfferRowsHoldTheirText(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1080, Height: 1920}, {Width: 1024, Height: 600}} {
+		for _, lang := range []string{"العربية", "Deutsch", "ትግርኛ"} {
+			k, _ := newKiosk(t, config.Config{District: "03255"})
+			k.win.Resize(size)
+			tap(t, k, lang)
+			k.push(k.offersPage(k.s.categories[0]))
+			rows := tiles(k, "")
+			if len(rows) < 3 {
+				t.Fatalf("%v %s: %d rows", size, lang, len(rows))
+			}
+			for _, r := range rows {
+				if need, has := r.Content.MinSize().Height, r.Size().Height; need > has {
+					t.Errorf("%v %s: a row needs %v of height and has %v: %q", size, lang, need, has, textsIn(r))
+				}
+			}
+		}
+	}
+}

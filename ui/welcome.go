@@ -39,6 +39,9 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 		name := widgets.NewParagraph(catalog.NativeName(lang), catalog.IsRightToLeft(lang), tileWidth)
 		name.SizeName, name.Bold, name.Center = theme.SizeNameSubHeadingText, true, true
 		tile := widgets.NewTile(container.NewVBox(gap(12), name, gap(12)), k.act(func() { k.chooseLanguage(lang) }))
+		if k.portrait() {
+			tile.MinHeight = 120
+		}
 		tiles = append(tiles, tile)
 	}
 	foot := widgets.NewParagraph(k.cat.Info().Publisher, false, width)
@@ -55,8 +58,12 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 		layout.NewSpacer(),
 		foot,
 	)
-	return container.NewStack(container.NewPadded(container.NewCenter(container.NewGridWrap(fyne.NewSize(width, body.MinSize().Height), body))),
-		container.NewWithoutLayout(k.corner))
+	centred := container.NewCenter(container.NewGridWrap(fyne.NewSize(width, body.MinSize().Height), body))
+	column := container.NewVBox(layout.NewSpacer(), centred, layout.NewSpacer())
+	if k.portrait() { // lower, within reach of a standing person's hand
+		column = container.NewVBox(layout.NewSpacer(), layout.NewSpacer(), centred, layout.NewSpacer())
+	}
+	return container.NewStack(container.NewPadded(column), container.NewWithoutLayout(k.corner))
 }
 
 // NextGreeting turns the welcome screen's greeting to the next language.

@@ -12,6 +12,11 @@ import (
 // device-independent pixels.
 const MinTouch = 56
 
+// MinKey is the smallest side of a keyboard key: the keys of a full
+// keyboard must leave room for results on a 600-pixel-high screen; 48 is
+// the touch target guidelines' minimum.
+const MinKey = 48
+
 // Tile is a touch target: any content on a raised background, at least
 // MinTouch high. Every tap on the kiosk goes through a Tile or the on-screen
 // keyboard, so that the kiosk sees each interaction (Fyne has no global
@@ -21,8 +26,11 @@ type Tile struct {
 	Content  fyne.CanvasObject
 	OnTapped func()
 	Primary  bool // filled with the primary colour: the main action of a screen
-	Compact  bool // less padding, for keyboard keys
+	Compact  bool // less padding and MinKey, for keyboard keys
 	Disabled bool // shown muted and not tappable, e.g. while its action runs
+	// MinHeight makes the tile at least this tall, its content centred:
+	// tiles that fill a tall screen.
+	MinHeight float32
 
 	pressed bool // a finger is on it
 	bg      *canvas.Rectangle
@@ -127,7 +135,11 @@ func (r *tileRenderer) Layout(size fyne.Size) {
 func (r *tileRenderer) MinSize() fyne.Size {
 	m := r.t.Content.MinSize()
 	p := r.pad()
-	return fyne.NewSize(max(m.Width+2*p, MinTouch), max(m.Height+2*p, MinTouch))
+	floor := float32(MinTouch)
+	if r.t.Compact {
+		floor = MinKey
+	}
+	return fyne.NewSize(max(m.Width+2*p, floor), max(m.Height+2*p, floor, r.t.MinHeight))
 }
 
 func (r *tileRenderer) Refresh() {

@@ -238,8 +238,9 @@ func (t *TouchScroll) refreshHints() {
 	t.fadeEnd.StartColor, t.fadeEnd.EndColor = clear, bg
 	setShown(t.fadeTop, above)
 	setShown(t.fadeEnd, below)
-	setShown(t.up, above)
-	setShown(t.down, below)
+	roomy := t.Size().Height >= 4*MinTouch // a low area (the search results over the keyboard) keeps its room for content
+	setShown(t.up, above && roomy)
+	setShown(t.down, below && roomy)
 	t.fadeTop.Refresh()
 	t.fadeEnd.Refresh()
 }
