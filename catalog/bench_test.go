@@ -260,16 +260,22 @@ func BenchmarkOffersOfCategory(b *testing.B) {
 		if district != "" {
 			name = "Kreis"
 		}
-		b.Run(name, func(b *testing.B) {
-			n := 0
-			for b.Loop() {
-				offers, err := c.In("uk").Offers(district, "founding-advice", benchdata.Now)
-				if err != nil || len(offers) == 0 {
-					b.Fatal(len(offers), err)
-				}
-				n = len(offers)
+		for _, order := range []string{"catalogue", "nearest"} {
+			list := c.In("uk").Offers
+			if order == "nearest" { // the kiosk's order
+				list = c.In("uk").OffersNearestFirst
 			}
-			b.ReportMetric(float64(n), "offers")
-		})
+			b.Run(name+"/"+order, func(b *testing.B) {
+				n := 0
+				for b.Loop() {
+					offers, err := list(district, "founding-advice", benchdata.Now)
+					if err != nil || len(offers) == 0 {
+						b.Fatal(len(offers), err)
+					}
+					n = len(offers)
+				}
+				b.ReportMetric(float64(n), "offers")
+			})
+		}
 	}
 }

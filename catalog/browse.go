@@ -141,22 +141,26 @@ func (v View) Offers(district, category string, now time.Time) ([]OfferSummary, 
 // order. A visitor looks for the office down the road before a national
 // portal.
 func (v View) OffersNearestFirst(district, category string, now time.Time) ([]OfferSummary, error) {
-	cond, args := areaFilter("a.area", district)
-	// The most specific area an offer is listed for: the length of its AGS
-	// prefix, "00" (everywhere) counting as none.
-	order := `(SELECT max(CASE WHEN a.area = '00' THEN 0 ELSE length(a.area) END)
-		FROM offer_area a WHERE a.offer = o.key AND ` + cond + `) DESC, o.ord`
-	return v.offers(district, category, now, order, args...)
+	return v.offers(district, category, now, `vis.depth DESC, o.ord`)
 }
 
-func (v View) offers(district, category string, now time.Time, order string, orderArgs ...any) ([]OfferSummary, error) {
-	vis, args := visibleOffers(district, now)
-	q := `WITH vis(key) AS (` + vis + `) SELECT o.key, o.id FROM offer o JOIN vis ON vis.key = o.key`
+// offers runs the offers query in an order; vis.depth is the length of the
+// most specific area an offer is listed for that covers the district ("00",
+// everywhere, counting as 0).
+func (v View) offers(district, category string, now time.Time, order string) ([]OfferSummary, error) {
+	cond, args := areaFilter("a.area", district)
+	day := Day(now).Format(dateLayout)
+	q := `WITH vis(key, depth) AS (SELECT o.key, max(CASE WHEN a.area = '00' THEN 0 ELSE length(a.area) END)
+		FROM offer o JOIN offer_area a ON a.offer = o.key
+		WHERE ` + cond + ` AND (o.valid_from = '' OR o.valid_from <= ?) AND (o.valid_until = '' OR o.valid_until >= ?)
+		GROUP BY o.key)
+		SELECT o.key, o.id FROM offer o JOIN vis ON vis.key = o.key`
+	args = append(args, day, day)
 	if category != "" {
 		q += ` WHERE o.key IN (SELECT offer FROM offer_category WHERE category = ?)`
 		args = append(args, category)
 	}
-	rows, err := v.c.db.Query(q+` ORDER BY `+order, append(args, orderArgs...)...)
+	rows, err := v.c.db.Query(q+` ORDER BY `+order, args...)
 	if err != nil {
 		return nil, err
 	}

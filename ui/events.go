@@ -15,36 +15,34 @@ import (
 
 // eventsPage lists the district's upcoming events, soonest first, then the
 // offers of the catalogue's events categories (regular information evenings
-// without a date yet).
+// without a date yet), in one list that builds only the rows on screen.
 func (k *Kiosk) eventsPage() page {
-	return page{name: "events", title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
+	return page{name: "events", ownScroll: true, title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
 		events, err := k.s.view.Events(k.district, "", k.opts.Now())
 		if err != nil {
 			return k.errorText(err, width)
 		}
-		box := container.NewVBox()
-		if len(events) == 0 {
-			box.Add(k.text(k.s.str.T("events_none"), width))
-		}
+		var entries []listEntry
 		for _, e := range events {
-			e := e
-			title := k.text(e.Title.Text, width-40)
-			title.Bold, title.SizeName = true, theme.SizeNameSubHeadingText
-			when := k.text(k.formatSpan(e.Start, e.End), width-40)
-			where := k.caption(e.Place.Text, width-40)
-			box.Add(widgets.NewTile(container.NewVBox(title, when, where), k.act(func() { k.push(k.eventPage(e.ID)) })))
+			entries = append(entries, listEntry{title: e.Title, second: k.formatSpan(e.Start, e.End), third: e.Place,
+				open: func() { k.push(k.eventPage(e.ID)) }})
 		}
-		k.eventOffers(box, width)
-		return box
+		entries = append(entries, k.eventOffers()...)
+		list := k.rowList(entries, width)
+		if len(events) > 0 {
+			return list
+		}
+		return container.NewBorder(k.text(k.s.str.T("events_none"), width), nil, nil, nil, list)
 	}}
 }
 
-// eventOffers adds the offers of the events categories to the events screen.
-func (k *Kiosk) eventOffers(box *fyne.Container, width float32) {
+// eventOffers are the offers of the events categories, for the events screen.
+func (k *Kiosk) eventOffers() []listEntry {
 	tiles, err := k.categories()
 	if err != nil {
-		return
+		return nil
 	}
+	var out []listEntry
 	for _, c := range tiles {
 		if !isEventsCategory(c) || c.Offers == 0 {
 			continue
@@ -53,14 +51,11 @@ func (k *Kiosk) eventOffers(box *fyne.Container, width float32) {
 		if err != nil {
 			continue
 		}
-		box.Add(gap(8))
-		box.Add(k.heading(c.Name.Text, width, theme.SizeNameSubHeadingText))
 		for _, o := range offers {
-			r := k.newOfferRow(width - 4*theme.Padding())
-			k.fillOfferRow(r, o)
-			box.Add(r.tile)
+			out = append(out, k.offerEntry(o))
 		}
 	}
+	return out
 }
 
 // eventPage shows one event in full.

@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"wegweiser/catalog"
@@ -53,6 +55,7 @@ type Kiosk struct {
 	keyboard     *widgets.Keyboard // the search screen's keyboard, while it is shown
 	later        func(func())      // runs a function after the current event; tests run it at once
 	frameDrawn   func(time.Time)   // the tour: called when a new screen is first painted
+	theme        *kiosktheme.Theme // the look set last
 
 	corner            *widgets.Corner // the hidden staff entry
 	staffBusy         bool            // a staff action (install, rollback, export) runs
@@ -241,8 +244,18 @@ func (k *Kiosk) closePopups() {
 	k.popups = nil
 }
 
+// applyTheme sets the look of the session: fonts of its script, text size,
+// contrast. Fyne refreshes every object on screen when the theme changes;
+// the screen is about to be built anew, so it is cleared first, and the
+// theme is set only when it changes.
 func (k *Kiosk) applyTheme() {
-	k.app.Settings().SetTheme(kiosktheme.New(kiosktheme.Options{Lang: k.s.lang, Large: k.s.large, Contrast: k.s.contrast}))
+	t := kiosktheme.New(kiosktheme.Options{Lang: k.s.lang, Large: k.s.large, Contrast: k.s.contrast})
+	if k.theme != nil && t.Same(k.theme) {
+		return
+	}
+	k.theme = t
+	k.win.SetContent(canvas.NewRectangle(t.Color(theme.ColorNameBackground, theme.VariantLight)))
+	k.app.Settings().SetTheme(t)
 }
 
 // push opens a screen on top of the current one. The language and list

@@ -55,20 +55,13 @@ func (k *Kiosk) newOfferRow(width float32) *offerRow {
 	r.provider.MaxLines = 1
 	r.summary = k.text("", width)
 	r.summary.MaxLines = 2
-	box := container.NewVBox(r.title, r.provider, r.summary)
-	r.tile = widgets.NewTile(box, nil)
-	// Every row of a list is as tall as its template: tall enough for the
-	// most lines a row may show, so that no title or summary runs over its
-	// card.
-	longest := strings.Repeat("Wegweiser ", 200)
-	r.title.Text, r.provider.Text, r.summary.Text = longest, longest, longest
-	r.tile.MinHeight = box.MinSize().Height + 4*theme.Padding()
-	r.title.Text, r.provider.Text, r.summary.Text = "", "", ""
+	r.tile = widgets.NewTile(container.NewVBox(r.title, r.provider, r.summary), nil)
 	return r
 }
 
-func (k *Kiosk) fillOfferRow(r *offerRow, o catalog.OfferSummary) {
-	r.title.Text, r.title.RTL = o.Title.Text, catalog.IsRightToLeft(o.Title.Lang)
+// offerEntry is an offer as a row of a list, marked when it is shown in
+// another language.
+func (k *Kiosk) offerEntry(o catalog.OfferSummary) listEntry {
 	provider := o.Provider.Text
 	if o.Title.Fallback || o.Summary.Fallback {
 		lang := o.Summary.Lang
@@ -77,28 +70,61 @@ func (k *Kiosk) fillOfferRow(r *offerRow, o catalog.OfferSummary) {
 		}
 		provider += "  ·  " + k.s.str.T("shown_in_language", map[string]any{"Language": catalog.NativeName(lang)})
 	}
-	r.provider.Text, r.provider.RTL = provider, k.s.rtl
-	r.summary.Text, r.summary.RTL = o.Summary.Text, catalog.IsRightToLeft(o.Summary.Lang)
-	r.tile.OnTapped = k.act(func() { k.push(k.offerPage(o.ID)) })
+	return listEntry{title: o.Title, second: provider, third: o.Summary, open: func() { k.push(k.offerPage(o.ID)) }}
+}
+
+// listEntry is what a row of a list shows: a title, a line in the
+// visitor's language (who offers it, or when), two lines of text, and what a
+// tap opens.
+type listEntry struct {
+	title  catalog.Localized
+	second string
+	third  catalog.Localized
+	open   func()
+}
+
+func (k *Kiosk) fillRow(r *offerRow, e listEntry) {
+	r.title.Text, r.title.RTL = e.title.Text, catalog.IsRightToLeft(e.title.Lang)
+	r.provider.Text, r.provider.RTL = e.second, k.s.rtl
+	r.summary.Text, r.summary.RTL = e.third.Text, catalog.IsRightToLeft(e.third.Lang)
+	r.tile.OnTapped = k.act(e.open)
 	r.tile.Refresh()
 	r.title.Refresh()
 	r.provider.Refresh()
 	r.summary.Refresh()
 }
 
-// offerList is a virtual list of offers.
-func (k *Kiosk) offerList(offers []catalog.OfferSummary, width float32) fyne.CanvasObject {
+// rowList is a virtual list of entries: it builds only the rows on screen,
+// so a list of thousands scrolls as fast as one of ten.
+func (k *Kiosk) rowList(entries []listEntry, width float32) fyne.CanvasObject {
 	rowWidth := width - 4*theme.Padding()
+	// Every row of a list is as tall as its template: make it tall enough
+	// for the most lines a row may show, so that no title or summary runs
+	// over its card.
+	tallest := k.newOfferRow(rowWidth)
+	long := strings.Repeat("Wegweiser ", 60)
+	tallest.title.Text, tallest.provider.Text, tallest.summary.Text = long, long, long
+	rowHeight := tallest.tile.Content.MinSize().Height + 4*theme.Padding()
 	rows := map[fyne.CanvasObject]*offerRow{}
 	list := widget.NewList(
-		func() int { return len(offers) },
+		func() int { return len(entries) },
 		func() fyne.CanvasObject {
 			r := k.newOfferRow(rowWidth)
+			r.tile.MinHeight = rowHeight
 			rows[r.tile] = r
 			return r.tile
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) { k.fillOfferRow(rows[o], offers[id]) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { k.fillRow(rows[o], entries[id]) },
 	)
 	list.OnSelected = func(widget.ListItemID) { list.UnselectAll() }
 	return k.track(widgets.NewTouchList(list))
+}
+
+// offerList is a virtual list of offers.
+func (k *Kiosk) offerList(offers []catalog.OfferSummary, width float32) fyne.CanvasObject {
+	entries := make([]listEntry, len(offers))
+	for i, o := range offers {
+		entries[i] = k.offerEntry(o)
+	}
+	return k.rowList(entries, width)
 }

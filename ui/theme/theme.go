@@ -32,6 +32,12 @@ func New(o Options) *Theme {
 	return &Theme{Options: o, script: ScriptOfLanguage(o.Lang)}
 }
 
+// Same reports whether two themes look the same: the same script's fonts,
+// text size and contrast.
+func (t *Theme) Same(o *Theme) bool {
+	return t.script == o.script && t.Large == o.Large && t.Contrast == o.Contrast
+}
+
 // ScriptOfLanguage is the script a language is written in, as far as fonts
 // are concerned.
 func ScriptOfLanguage(lang string) bidi.Script {

@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,8 +32,19 @@ type Paragraph struct {
 	Fit      bool                // labels: make the text smaller, down to minFit, until its longest word fits the width
 
 	lines    []textLine
-	builtFor string  // the inputs lines were built from
-	fit      float32 // the share of the theme's text size drawn, with Fit; else 1
+	builtFor buildKey // the inputs lines were built from
+	fit      float32  // the share of the theme's text size drawn, with Fit; else 1
+}
+
+// buildKey is everything the lines depend on.
+type buildKey struct {
+	text        string
+	rtl, bold   bool
+	width, size float32
+	color       fyne.ThemeColorName
+	rgba        [4]uint32
+	maxLines    int
+	fit         bool
 }
 
 // minFit is the smallest share of its size that Fit makes a text: a word
@@ -114,7 +124,9 @@ func (p *Paragraph) VisibleLines() []string {
 // build wraps the text into lines of canvas texts, unless they are already
 // built from the same inputs.
 func (p *Paragraph) build() {
-	key := fmt.Sprint(p.Text, "\x00", p.RTL, p.Width, p.themeSize(), p.Bold, p.Color, p.MaxLines, p.Fit, theme.Color(p.color()))
+	r, g, b, a := theme.Color(p.color()).RGBA()
+	key := buildKey{text: p.Text, rtl: p.RTL, bold: p.Bold, width: p.Width, size: p.themeSize(), color: p.Color,
+		rgba: [4]uint32{r, g, b, a}, maxLines: p.MaxLines, fit: p.Fit}
 	if key == p.builtFor {
 		return
 	}

@@ -329,14 +329,13 @@ func (c scrollContainer) maxOffset() float32 {
 	return max(0, c.s.Content.MinSize().Height-c.s.Size().Height)
 }
 
-// listTarget moves a widget.List. The list does not say how tall its rows
-// are together; it is measured by scrolling to the end once per size and
-// length, within one call, so nothing of it is drawn.
+// listTarget moves a widget.List whose rows are all as tall as its
+// template (no SetItemHeight). The list does not say how tall its rows are
+// together; it is worked out as widget.List does: rows and the padding
+// between them.
 type listTarget struct {
-	l        *widget.List
-	measured fyne.Size
-	length   int
-	max      float32
+	l         *widget.List
+	rowHeight float32 // the template's height, measured once
 }
 
 func (t *listTarget) offset() float32 { return t.l.GetScrollOffset() }
@@ -344,16 +343,13 @@ func (t *listTarget) scrollTo(y float32) {
 	t.l.ScrollToOffset(max(0, min(y, t.maxOffset())))
 }
 func (t *listTarget) maxOffset() float32 {
-	n := 0
-	if t.l.Length != nil {
-		n = t.l.Length()
+	if t.l.Length == nil || t.l.CreateItem == nil {
+		return 0
 	}
-	if t.l.Size() != t.measured || n != t.length {
-		y := t.l.GetScrollOffset()
-		t.l.ScrollToBottom()
-		t.max = t.l.GetScrollOffset()
-		t.l.ScrollToOffset(y)
-		t.measured, t.length = t.l.Size(), n
+	if t.rowHeight == 0 {
+		t.rowHeight = t.l.CreateItem().MinSize().Height
 	}
-	return t.max
+	n := float32(t.l.Length())
+	pad := theme.Padding()
+	return max(0, (t.rowHeight+pad)*n-pad-t.l.Size().Height)
 }

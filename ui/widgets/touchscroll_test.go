@@ -175,6 +175,10 @@ func TestTouchListBuildsOnlyTheRowsOnScreen(t *testing.T) {
 	if s.Offset() != 1000 {
 		t.Errorf("measuring the list moved it to %v", s.Offset())
 	}
+	l.ScrollToBottom() // the list's own idea of its end
+	if end := l.GetScrollOffset(); end < s.MaxOffset()-1 || end > s.MaxOffset()+1 {
+		t.Errorf("max offset %v, but the list ends at %v", s.MaxOffset(), end)
+	}
 	if created > 60 {
 		t.Errorf("%d rows built after a drag", created)
 	}

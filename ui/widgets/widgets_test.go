@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	kiosktheme "wegweiser/ui/theme"
 )
@@ -224,5 +225,34 @@ func TestParagraphFitsItsLongestWord(t *testing.T) {
 	p.build()
 	if p.textSize() != p.themeSize() {
 		t.Errorf("size %v with room to spare, want %v", p.textSize(), p.themeSize())
+	}
+}
+
+func TestIconsAreDrawnOnceInTheirColour(t *testing.T) {
+	newApp(t)
+	pix := iconPixels(theme.HomeIcon(), theme.ColorNamePrimary, 64)
+	if pix == nil {
+		t.Fatal("the home icon was not drawn")
+	}
+	want := theme.Color(theme.ColorNamePrimary)
+	wr, wg, wb, _ := want.RGBA()
+	inked := 0
+	b := pix.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := pix.At(x, y).RGBA()
+			if a == 0xffff && r == wr && g == wg && bl == wb {
+				inked++
+			}
+		}
+	}
+	if inked < 64*64/10 {
+		t.Errorf("only %d pixels in the primary colour", inked)
+	}
+	if again := iconPixels(theme.HomeIcon(), theme.ColorNamePrimary, 64); again != pix {
+		t.Error("the icon was drawn again instead of shared")
+	}
+	if other := iconPixels(theme.HomeIcon(), theme.ColorNameForeground, 64); other == pix {
+		t.Error("another colour shares the drawing")
 	}
 }
