@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,12 @@ const kioskGCPercent = 50
 func runKiosk(opts cli.KioskOptions) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(kioskGCPercent)
+	}
+	// Read before the app starts: the interface scale is fixed then. Without
+	// a scale setting Fyne scales from the screen's DPI.
+	cfg, cfgErr := config.Load(opts.DataDir)
+	if cfg.Scale > 0 && os.Getenv("FYNE_SCALE") == "" {
+		os.Setenv("FYNE_SCALE", strconv.FormatFloat(cfg.Scale, 'f', -1, 64))
 	}
 	a := app.NewWithID("de.wegweiser.kiosk")
 	a.SetIcon(assets.AppIcon)
@@ -86,10 +93,9 @@ func runKiosk(opts cli.KioskOptions) int {
 		defer logFile.Close()
 		slog.SetDefault(logger)
 	}
-	cfg, err := config.Load(opts.DataDir)
-	if err != nil {
-		slog.Error("kiosk.toml is broken; starting with the default settings", "error", err)
-		fmt.Fprintf(os.Stderr, "wegweiser: %v (starting with the default settings)\n", err)
+	if cfgErr != nil {
+		slog.Error("kiosk.toml is broken; starting with the default settings", "error", cfgErr)
+		fmt.Fprintf(os.Stderr, "wegweiser: %v (starting with the default settings)\n", cfgErr)
 	}
 	counts, err := stats.Open(filepath.Join(opts.DataDir, stats.FileName))
 	if err != nil {

@@ -36,6 +36,7 @@ type Config struct {
 	Languages []string      // "" = all the catalogue's languages
 	IdleReset time.Duration // always set
 	Printer   string        // "" = the system default, "none" = no printing
+	Scale     float64       // interface scale; 0 = from the screen's DPI
 	Trust     Trust
 	Sync      Sync
 	AdminPIN  string // hash written by admin set-pin
@@ -67,6 +68,7 @@ type file struct {
 	Languages []string `toml:"languages"`
 	IdleReset string   `toml:"idle_reset"`
 	Printer   string   `toml:"printer"`
+	Scale     float64  `toml:"scale"`
 	Trust     struct {
 		Catalog string   `toml:"catalog"`
 		Keys    []string `toml:"keys"`
@@ -83,7 +85,7 @@ type file struct {
 // knownKeys are the settings, spelt exactly. (The TOML decoder matches
 // keys to fields regardless of letter case.)
 var knownKeys = map[string]bool{
-	"district": true, "languages": true, "idle_reset": true, "printer": true,
+	"district": true, "languages": true, "idle_reset": true, "printer": true, "scale": true,
 	"trust": true, "trust.catalog": true, "trust.keys": true,
 	"sync": true, "sync.url": true, "sync.interval": true,
 	"admin": true, "admin.pin": true,
@@ -147,6 +149,12 @@ func Parse(text string) (Config, error) {
 		c.IdleReset = d
 	}
 	c.Printer = f.Printer
+	if md.IsDefined("scale") {
+		if f.Scale < 0.5 || f.Scale > 4 {
+			return Default(), &Error{Line: lineOf(text, "scale"), Msg: fmt.Sprintf("scale %v must be between 0.5 and 4, such as 1.25", f.Scale)}
+		}
+		c.Scale = f.Scale
+	}
 	trust, err := parseTrust(text, f.Trust.Catalog, f.Trust.Keys)
 	if err != nil {
 		return Default(), err

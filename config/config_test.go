@@ -207,3 +207,18 @@ func FuzzSetValue(f *testing.F) {
 		}
 	})
 }
+
+func TestScale(t *testing.T) {
+	c, err := Parse("district = \"03255\"\nscale = 1.5\n")
+	if err != nil || c.Scale != 1.5 {
+		t.Errorf("scale = 1.5: %v, %v", c.Scale, err)
+	}
+	if c, err := Parse("district = \"03255\"\n"); err != nil || c.Scale != 0 {
+		t.Errorf("no scale: %v, %v (want 0: from the screen)", c.Scale, err)
+	}
+	for _, bad := range []string{"scale = 0\n", "scale = 9\n", "district = \"03255\"\nscale = -1\n"} {
+		if _, err := Parse(bad); err == nil || !strings.Contains(err.Error(), "scale") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

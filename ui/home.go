@@ -65,7 +65,7 @@ func (k *Kiosk) buildHome(width float32) fyne.CanvasObject {
 			continue // its offers are on the events screen: events are one thing
 		}
 		name := k.text(c.Name.Text, tileWidth-72)
-		name.Bold, name.SizeName, name.MaxLines, name.Fit = true, theme.SizeNameSubHeadingText, 2, true
+		name.Bold, name.SizeName, name.MaxLines, name.Fit = true, theme.SizeNameSubHeadingText, 3, true
 		count := k.caption(str.N("offers_count", c.Offers), tileWidth-72)
 		icon := widgets.NewIcon(appIcon(c.Icon), theme.ColorNamePrimary, 56)
 		text := container.NewVBox(name, count)

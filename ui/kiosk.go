@@ -309,9 +309,10 @@ func (k *Kiosk) portrait() bool {
 }
 
 // contentWidth is the width screens lay their text out in: the window less
-// its margins and the scroll bar, and no wider than a comfortable line.
+// its margins, the scroll bar and the scroll buttons' strip, and no wider
+// than a comfortable line.
 func (k *Kiosk) contentWidth() float32 {
-	return min(k.windowSize().Width, 1600) - 48
+	return min(k.windowSize().Width, 1600) - 48 - widgets.Gutter
 }
 
 // columns is how many tiles stand side by side, for tiles of about

@@ -143,10 +143,10 @@ func gap(h float32) fyne.CanvasObject {
 
 // scroll makes content scroll vertically by finger, keeping its right edge
 // clear of the scroll bar, which is drawn over it (right-to-left lines
-// start there), and its end clear of the up and down buttons.
+// start there).
 func (k *Kiosk) scroll(content fyne.CanvasObject) *widgets.TouchScroll {
 	pad := theme.Padding()
-	padded := container.New(layout.NewCustomPaddedLayout(pad, 2*widgets.MinTouch+4*pad, 3*pad, pad+theme.ScrollBarSize()), content)
+	padded := container.New(layout.NewCustomPaddedLayout(pad, 4*pad, 3*pad, pad+theme.ScrollBarSize()), content)
 	return k.track(widgets.NewTouchScroll(padded))
 }
 

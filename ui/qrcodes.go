@@ -27,7 +27,7 @@ func (k *Kiosk) qrCode(content, caption string) fyne.CanvasObject {
 	code.SetMinSize(fyne.NewSquareSize(qrSide))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	label := k.caption(caption, qrSide)
-	label.Center = true
+	label.Center, label.Fit = true, true // a long word shrinks rather than running out of the cell
 	return container.NewVBox(container.NewStack(bg, code), label)
 }
 
@@ -50,7 +50,12 @@ func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
 		return nil
 	}
 	k.count(stats.QR, o.ID)
-	cell := fyne.NewSize(qrSide+24, qrSide+k.caption("x", qrSide).MinSize().Height*2+16)
+	// Every cell as tall as the tallest code with its caption, so that no
+	// caption is cut, in any text size.
+	cell := fyne.NewSize(qrSide+24, 0)
+	for _, c := range codes {
+		cell.Height = max(cell.Height, c.MinSize().Height+16)
+	}
 	if !k.s.rtl {
 		return container.NewGridWrap(cell, codes...)
 	}

@@ -36,6 +36,9 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 	}
 	kb := widgets.NewKeyboard(widgets.LayoutsFor(k.s.lang),
 		widgets.KeyLabels{Space: str.T("keyboard_space"), Delete: str.T("keyboard_delete"), Clear: str.T("keyboard_clear")}, width)
+	if k.windowSize().Height < 700 {
+		kb.SetNoDigits(true)
+	}
 	kb.OnRune = func(r rune) { k.touch(); k.s.query += string(r); update() }
 	kb.OnBackspace = func() { k.touch(); k.s.query = widgets.DeleteLastRune(k.s.query); update() }
 	kb.OnClear = func() { k.touch(); k.s.query = ""; update() }

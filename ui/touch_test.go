@@ -438,18 +438,21 @@ func TestSmallScreenSearchShowsResultsAndHidesItsKeyboard(t *testing.T) {
 	for _, r := range "gründung" {
 		test.Tap(k.keyboard.Key(string(r)))
 	}
-	visible := func() int {
+	visible := func() int { // results whose middle is within the results' scroll area
 		n := 0
-		h := k.win.Canvas().Size().Height
+		area := k.scrollers[0]
+		top, bottom := position(area).Y, position(area).Y+area.Size().Height
 		for _, tile := range tiles(k, "") {
-			at := position(tile)
-			if strings.Contains(textsIn(tile), "Gründ") && at.Y >= 0 && at.Y+tile.Size().Height/2 < h && tile.Visible() {
+			mid := position(tile).Y + tile.Size().Height/2
+			if strings.Contains(textsIn(tile), "Gründ") && mid > top && mid < bottom {
 				n++
 			}
 		}
 		return n
 	}
-	_ = visible() // results under the keyboard are drawn but covered; count with it hidden
+	if n := visible(); n < 1 {
+		t.Errorf("with the keyboard shown, %d results on a 1024×600 screen", n)
+	}
 	tap(t, k, "Tastatur ausblenden")
 	if k.keyboard != nil && len(tiles(k, "Leerzeichen")) != 0 {
 		t.Error("the keyboard is still shown")

@@ -136,6 +136,10 @@ func (k *Kiosk) Tour(dir string, langs []string) ([]TourStep, error) {
 		step(lang, "contrast", func() { k.toggleLarge(); k.toggleContrast() })
 		still(lang, "idle", func() { k.toggleContrast(); k.showIdle(k.opts.Now()) })
 		step(lang, "start-over", func() { k.Reset() })
+		if lang == "de" { // the staff screen, without its PIN
+			step(lang, "staff", func() { k.chooseLanguage(staffLang); k.push(k.staffPage()) })
+			step(lang, "welcome-again", func() { k.back() })
+		}
 	}
 	fyne.DoAndWait(func() { k.frameDrawn = nil })
 	return steps, failed

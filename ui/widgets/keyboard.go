@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,7 +21,7 @@ type KeyLayout struct {
 
 // The layouts a kiosk offers, for the scripts of its languages.
 var (
-	German = KeyLayout{Name: "ABC", Rows: []string{"1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-"}}
+	German = KeyLayout{Name: "ABC", Rows: []string{"1234567890", "qwertzuiopü", "asdfghjklöä", "yxcvbnmß-"}}
 	// English visitors get the German layout: the catalogue's words are German.
 	Turkish   = KeyLayout{Name: "TR", Rows: []string{"1234567890", "qwertyuıopğü", "asdfghjklşi", "zxcvbnmöç"}}
 	Arabic    = KeyLayout{Name: "ع", RTL: true, Rows: []string{"١٢٣٤٥٦٧٨٩٠", "ضصثقفغعهخحج", "شسيبلاتنمكط", "ئءؤرىةوزظدذ"}}
@@ -56,6 +58,9 @@ type Keyboard struct {
 	OnClear     func()
 	Labels      KeyLabels
 	Width       float32
+	// NoDigits leaves out the row of digits: on a low screen the results
+	// need the room more than a search needs digits.
+	NoDigits bool
 
 	box *fyne.Container
 }
@@ -118,6 +123,9 @@ func (k *Keyboard) build() {
 	keyWidth := k.Width/float32(longest) - 2*theme.Padding() - theme.Padding() - 1
 	k.box.RemoveAll()
 	for _, row := range l.Rows {
+		if k.NoDigits && isDigits(row) {
+			continue
+		}
 		var keys []fyne.CanvasObject
 		for _, r := range row {
 			r := r
@@ -184,6 +192,23 @@ func (k *Keyboard) deleteKey() *Tile {
 	})
 	t.Compact = true
 	return t
+}
+
+// isDigits reports whether a row holds only digits (of any script).
+func isDigits(row string) bool {
+	for _, r := range row {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return row != ""
+}
+
+// SetNoDigits shows or leaves out the row of digits.
+func (k *Keyboard) SetNoDigits(no bool) {
+	k.NoDigits = no
+	k.build()
+	k.Refresh()
 }
 
 // LayoutName is the name of the layout shown.

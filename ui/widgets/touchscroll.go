@@ -238,7 +238,7 @@ func (t *TouchScroll) refreshHints() {
 	t.fadeEnd.StartColor, t.fadeEnd.EndColor = clear, bg
 	setShown(t.fadeTop, above)
 	setShown(t.fadeEnd, below)
-	roomy := t.Size().Height >= 4*MinTouch // a low area (the search results over the keyboard) keeps its room for content
+	roomy := t.Size().Height >= 2*MinKey+3*theme.Padding()*2 // a low area (results over the keyboard) has room for no buttons
 	setShown(t.up, above && roomy)
 	setShown(t.down, below && roomy)
 	t.fadeTop.Refresh()
@@ -255,7 +255,7 @@ func setShown(o fyne.CanvasObject, shown bool) {
 
 // MinSize: a scroll area asks for little height; it takes what it is given.
 func (t *TouchScroll) MinSize() fyne.Size {
-	return fyne.NewSize(t.view.MinSize().Width, MinTouch*2)
+	return fyne.NewSize(t.view.MinSize().Width+Gutter, MinTouch*2)
 }
 
 func (t *TouchScroll) CreateRenderer() fyne.WidgetRenderer {
@@ -267,21 +267,28 @@ type touchScrollRenderer struct{ t *TouchScroll }
 // fadeHeight is how tall the fade at an edge with more content is.
 const fadeHeight = 28
 
+// Gutter is the width of the strip beside the content where the up and
+// down buttons stand, so that they never cover content.
+const Gutter = buttonSide + 4*4
+
+const buttonSide = MinTouch + 8
+
 func (r *touchScrollRenderer) Layout(size fyne.Size) {
 	t := r.t
-	t.view.Resize(size)
-	t.view.Move(fyne.NewPos(0, 0))
-	t.surface.Resize(size)
-	t.fadeTop.Resize(fyne.NewSize(size.Width, fadeHeight))
-	t.fadeTop.Move(fyne.NewPos(0, 0))
-	t.fadeEnd.Resize(fyne.NewSize(size.Width, fadeHeight))
-	t.fadeEnd.Move(fyne.NewPos(0, size.Height-fadeHeight))
-	side := float32(MinTouch + 8)
-	gap := theme.Padding() * 2
-	x := size.Width - side - gap - theme.ScrollBarSize()
+	viewX, x := float32(0), size.Width-Gutter+(Gutter-buttonSide)/2
 	if t.ButtonsLeft {
-		x = gap
+		viewX, x = Gutter, (Gutter-buttonSide)/2
 	}
+	view := fyne.NewSize(size.Width-Gutter, size.Height)
+	t.view.Resize(view)
+	t.view.Move(fyne.NewPos(viewX, 0))
+	t.surface.Resize(size)
+	t.fadeTop.Resize(fyne.NewSize(view.Width, fadeHeight))
+	t.fadeTop.Move(fyne.NewPos(viewX, 0))
+	t.fadeEnd.Resize(fyne.NewSize(view.Width, fadeHeight))
+	t.fadeEnd.Move(fyne.NewPos(viewX, size.Height-fadeHeight))
+	gap := theme.Padding() * 2
+	side := max(MinKey, min(float32(buttonSide), (size.Height-3*gap)/2)) // two fit, down to MinKey
 	t.up.Resize(fyne.NewSquareSize(side))
 	t.down.Resize(fyne.NewSquareSize(side))
 	t.down.Move(fyne.NewPos(x, size.Height-side-gap))
