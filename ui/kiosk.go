@@ -46,7 +46,7 @@ type Kiosk struct {
 	stack []page // the screens the visitor came through; the last is shown
 
 	lastActivity time.Time
-	shownAt      time.Time       // when the screen was last changed: taps right after it are ignored
+	guardFrom    time.Time       // the last screen change, or a tap ignored since: taps within TapGuard of it are ignored
 	laidOut      fyne.Size       // the size the screen was last laid out in
 	idle         *idlePrompt     // the "still there?" prompt while it is shown
 	popups       []*widget.PopUp // prompts open over the screen (PIN, confirmations)
@@ -188,11 +188,13 @@ func (k *Kiosk) touch() {
 }
 
 // act wraps an action so that it counts as activity. A tap within
-// TapGuard of a screen change is ignored, and so is a tap on content that
-// a flick still moves: it stops the content instead.
+// TapGuard of a screen change is ignored, and so is every further tap of
+// the same burst (each within TapGuard of the one before); a tap on content
+// that a flick still moves stops it instead.
 func (k *Kiosk) act(f func()) func() {
 	return func() {
-		if k.opts.Now().Sub(k.shownAt) < TapGuard {
+		if now := k.opts.Now(); now.Sub(k.guardFrom) < TapGuard {
+			k.guardFrom = now // a burst of taps counts as one, however long it goes on
 			return
 		}
 		if k.stopGlides() {
@@ -324,7 +326,7 @@ func (k *Kiosk) columns(minWidth float32, most int) int {
 // render shows the current screen as new: taps are ignored for TapGuard.
 func (k *Kiosk) render() {
 	k.redraw()
-	k.shownAt = k.opts.Now()
+	k.guardFrom = k.opts.Now()
 }
 
 // redraw builds the current screen for the window's size: the bars and

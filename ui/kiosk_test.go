@@ -97,7 +97,7 @@ func tap(t *testing.T, k *Kiosk, s string) {
 }
 
 // settle lets the tap guard pass, as a visitor who reads the new screen.
-func settle(k *Kiosk) { k.shownAt = time.Time{} }
+func settle(k *Kiosk) { k.guardFrom = time.Time{} }
 
 // texts is every paragraph text on screen.
 func texts(k *Kiosk) string {

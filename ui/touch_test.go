@@ -79,14 +79,15 @@ func TestEveryScrollingScreenScrollsByFinger(t *testing.T) {
 func TestFastRepeatedTapsActOnce(t *testing.T) {
 	k, c := newKiosk(t, config.Config{District: "03255"})
 	tap(t, k, "Deutsch")
-	// Five quick taps where the category tile is: the first opens the
-	// list; the others land within TapGuard on whatever is there now.
+	// Five quick taps where the category tile is, 140 ms apart as a
+	// finger taps (700 ms in all): the first opens the list; the others
+	// are one burst, each within TapGuard of the one before.
 	cat := onlyTile(t, k, "Gründungsberatung")
 	at := position(cat).Add(fyne.NewPos(60, 30))
 	settle(k)
 	for range 5 {
 		test.TapCanvas(k.win.Canvas(), at)
-		c.t = c.t.Add(60 * time.Millisecond)
+		c.t = c.t.Add(140 * time.Millisecond)
 	}
 	if k.Current() != "offers" || len(k.stack) != 3 {
 		t.Fatalf("five quick taps reached %s (%d screens deep)", k.Current(), len(k.stack))

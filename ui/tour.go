@@ -82,7 +82,7 @@ func (k *Kiosk) Tour(dir string, langs []string) ([]TourStep, error) {
 				default:
 				}
 			}
-			k.shownAt = time.Time{} // the tour reads each screen before it taps
+			k.guardFrom = time.Time{} // the tour reads each screen before it taps
 			start = time.Now()
 			action()
 		})
