@@ -147,7 +147,9 @@ func gap(h float32) fyne.CanvasObject {
 func (k *Kiosk) scroll(content fyne.CanvasObject) *widgets.TouchScroll {
 	pad := theme.Padding()
 	padded := container.New(layout.NewCustomPaddedLayout(pad, 4*pad, 3*pad, pad+theme.ScrollBarSize()), content)
-	return k.track(widgets.NewTouchScroll(padded))
+	// On a screen wider than a comfortable line the column stands centred.
+	centred := container.NewHBox(layout.NewSpacer(), padded, layout.NewSpacer())
+	return k.track(widgets.NewTouchScroll(centred))
 }
 
 // track makes a scroll area count as activity and stop on a reset.

@@ -20,17 +20,17 @@ import (
 
 var (
 	cmapsMu sync.Mutex
-	cmaps   = map[string]font.Cmap{} // by resource name; nil when unreadable
+	cmaps   = map[fyne.Resource]font.Cmap{} // nil when unreadable; by resource, not name (Fyne's Noto Sans and ours share a name)
 )
 
 // Covers reports whether the font res has a glyph for r. It reads only the
 // font's character map (the whole font is parsed by Fyne when it draws).
 func Covers(res fyne.Resource, r rune) bool {
 	cmapsMu.Lock()
-	cmap, ok := cmaps[res.Name()]
+	cmap, ok := cmaps[res]
 	if !ok {
 		cmap = readCmap(res.Content())
-		cmaps[res.Name()] = cmap
+		cmaps[res] = cmap
 	}
 	cmapsMu.Unlock()
 	if cmap == nil {

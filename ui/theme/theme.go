@@ -66,14 +66,16 @@ func FontFor(s bidi.Script, bold bool) fyne.Resource {
 		return assets.EthiopicRegular
 	}
 	if bold {
-		return fynetheme.DefaultTextBoldFont()
+		return assets.LatinBold
 	}
-	return fynetheme.DefaultTextFont()
+	return assets.LatinRegular
 }
 
-// Font gives widgets the font of the visitor's script.
+// Font gives widgets the font of the visitor's script. Latin and Cyrillic
+// are drawn with the kiosk's own Noto Sans, not Fyne's: Fyne's copy maps the
+// Ukrainian і to a glyph without its dot.
 func (t *Theme) Font(style fyne.TextStyle) fyne.Resource {
-	if style.Monospace || style.Symbol || t.script == bidi.Latin {
+	if style.Monospace || style.Symbol {
 		return fynetheme.DefaultTheme().Font(style)
 	}
 	return FontFor(t.script, style.Bold)
