@@ -3,6 +3,7 @@ package bidi
 import (
 	"sort"
 
+	"github.com/go-text/typesetting/unicodedata"
 	xbidi "golang.org/x/text/unicode/bidi"
 )
 
@@ -549,14 +550,15 @@ func bracketPairs(rs []rune, t []bidiClass, seq []int) [][2]int {
 			continue
 		}
 		r := rs[i]
-		if c, ok := closingBracket[r]; ok {
+		partner, opening, ok := bracket(r)
+		if !ok {
+			continue
+		}
+		if opening {
 			if len(stack) == 63 {
 				break
 			}
-			stack = append(stack, opener{c, k})
-			continue
-		}
-		if _, ok := openingBracket[r]; !ok {
+			stack = append(stack, opener{partner, k})
 			continue
 		}
 		for j := len(stack) - 1; j >= 0; j-- {
@@ -583,54 +585,38 @@ func canonicalBracket(r rune) rune {
 	return r
 }
 
-// pairedBrackets is Unicode's BidiBrackets.txt: each opening bracket with
-// its closing one.
-var pairedBrackets = [][2]rune{
-	{0x0028, 0x0029}, {0x005B, 0x005D}, {0x007B, 0x007D}, {0x0F3A, 0x0F3B}, {0x0F3C, 0x0F3D},
-	{0x169B, 0x169C}, {0x2045, 0x2046}, {0x207D, 0x207E}, {0x208D, 0x208E}, {0x2308, 0x2309},
-	{0x230A, 0x230B}, {0x2329, 0x232A}, {0x2768, 0x2769}, {0x276A, 0x276B}, {0x276C, 0x276D},
-	{0x276E, 0x276F}, {0x2770, 0x2771}, {0x2772, 0x2773}, {0x2774, 0x2775}, {0x27C5, 0x27C6},
-	{0x27E6, 0x27E7}, {0x27E8, 0x27E9}, {0x27EA, 0x27EB}, {0x27EC, 0x27ED}, {0x27EE, 0x27EF},
-	{0x2983, 0x2984}, {0x2985, 0x2986}, {0x2987, 0x2988}, {0x2989, 0x298A}, {0x298B, 0x298C},
-	{0x298D, 0x2990}, {0x298F, 0x298E}, {0x2991, 0x2992}, {0x2993, 0x2994}, {0x2995, 0x2996},
-	{0x2997, 0x2998}, {0x29D8, 0x29D9}, {0x29DA, 0x29DB}, {0x29FC, 0x29FD}, {0x2E22, 0x2E23},
-	{0x2E24, 0x2E25}, {0x2E26, 0x2E27}, {0x2E28, 0x2E29}, {0x2E55, 0x2E56}, {0x2E57, 0x2E58},
-	{0x2E59, 0x2E5A}, {0x2E5B, 0x2E5C}, {0x3008, 0x3009}, {0x300A, 0x300B}, {0x300C, 0x300D},
-	{0x300E, 0x300F}, {0x3010, 0x3011}, {0x3014, 0x3015}, {0x3016, 0x3017}, {0x3018, 0x3019},
-	{0x301A, 0x301B}, {0xFE59, 0xFE5A}, {0xFE5B, 0xFE5C}, {0xFE5D, 0xFE5E}, {0xFF08, 0xFF09},
-	{0xFF3B, 0xFF3D}, {0xFF5B, 0xFF5D}, {0xFF5F, 0xFF60}, {0xFF62, 0xFF63},
+// bracket tells whether r is a paired bracket (Bidi_Paired_Bracket_Type
+// Open or Close, from golang.org/x/text's Unicode tables) and its partner
+// (Bidi_Mirroring_Glyph, from go-text's Unicode tables: for every paired
+// bracket it is the other bracket of the pair).
+func bracket(r rune) (partner rune, opening, ok bool) {
+	p, _ := xbidi.LookupRune(r)
+	if !p.IsBracket() {
+		return 0, false, false
+	}
+	m, has := unicodedata.LookupMirrorChar(r)
+	if !has {
+		return 0, false, false
+	}
+	return m, p.IsOpeningBracket(), true
 }
 
-var closingBracket, openingBracket = func() (map[rune]rune, map[rune]rune) {
-	c, o := map[rune]rune{}, map[rune]rune{}
-	for _, p := range pairedBrackets {
-		c[p[0]], o[p[1]] = p[1], p[0]
-	}
-	return c, o
-}()
-
 // Mirror is the character that r is drawn as in right-to-left text (rule
-// L4): a paired bracket as its partner, "(" as ")", and a few other
-// characters with the Bidi_Mirrored property, "<" as ">" and "«" as "»".
-// Renderers that shape right-to-left text themselves (HarfBuzz) mirror on
-// their own; Mirror is for those that draw characters one by one.
+// L4): its Bidi_Mirroring_Glyph ("(" as ")", "<" as ">", "«" as "»"), from
+// go-text's Unicode tables. Renderers that shape a whole right-to-left run
+// themselves (HarfBuzz) mirror on their own; Mirror is for text drawn
+// piece by piece.
 func Mirror(r rune) rune {
-	if m, ok := closingBracket[r]; ok {
-		return m
-	}
-	if m, ok := openingBracket[r]; ok {
-		return m
-	}
-	if m, ok := mirrored[r]; ok {
+	if m, ok := unicodedata.LookupMirrorChar(r); ok {
 		return m
 	}
 	return r
 }
 
-// mirrored are the characters with the Bidi_Mirrored property besides the
-// paired brackets that the catalogue's text may hold.
-var mirrored = map[rune]rune{
-	'<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹', '≤': '≥', '≥': '≤', '≪': '≫', '≫': '≪',
+// IsMirrored reports whether r is drawn mirrored in right-to-left text.
+func IsMirrored(r rune) bool {
+	_, ok := unicodedata.LookupMirrorChar(r)
+	return ok
 }
 
 // visualOrder returns the indices of the characters in the order they are

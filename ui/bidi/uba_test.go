@@ -2,7 +2,6 @@ package bidi
 
 import (
 	"bufio"
-	"go/build"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,35 +10,31 @@ import (
 	"unicode"
 )
 
-// bidiCharacterTests are the conformance tests of the Unicode Bidirectional
-// Algorithm: a selection from Unicode's BidiCharacterTest.txt in testdata,
-// and the whole file where a Go module cache holds it.
-func bidiCharacterTests(t *testing.T) []string {
-	files := []string{filepath.Join("testdata", "BidiCharacterTest-selection.txt")}
-	full := filepath.Join(build.Default.GOPATH, "pkg", "mod", "github.com", "go-text", "typesetting@v0.3.5", "bidi", "test", "BidiCharacterTest.txt")
-	if _, err := os.Stat(full); err == nil {
-		files = append(files, full)
+// testLines are the lines of a conformance test file of the Unicode
+// Bidirectional Algorithm in testdata (Unicode 17's, whole), without
+// comments and blank lines.
+func testLines(t *testing.T, name string) []string {
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer f.Close()
 	var lines []string
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-				lines = append(lines, l)
-			}
-		}
-		f.Close()
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return lines
 }
 
-func TestBidiConformance(t *testing.T) {
-	lines := bidiCharacterTests(t)
+func TestBidiCharacterConformance(t *testing.T) {
+	lines := testLines(t, "BidiCharacterTest.txt")
 	failed, run := 0, 0
 	for _, l := range lines {
 		f := strings.Split(l, ";")
@@ -92,4 +87,80 @@ func TestBidiConformance(t *testing.T) {
 		t.Errorf("only %d tests ran", run)
 	}
 	t.Logf("%d of %d conformance tests failed", failed, run)
+}
+
+// classRunes stand for the bidi classes in BidiTest.txt.
+var classRunes = map[string]rune{
+	"L": 'a', "R": '\u05D0', "AL": '\u0627', "EN": '1', "ES": '+', "ET": '$', "AN": '\u0660', "CS": ',',
+	"NSM": '\u0300', "BN": '\u00AD', "B": '\u2029', "S": '\t', "WS": ' ', "ON": '!',
+	"LRE": '\u202A', "LRO": '\u202D', "RLE": '\u202B', "RLO": '\u202E', "PDF": '\u202C',
+	"LRI": '\u2066', "RLI": '\u2067', "FSI": '\u2068', "PDI": '\u2069',
+}
+
+// TestBidiClassConformance runs Unicode's BidiTest.txt: sequences of bidi
+// classes, each for the paragraph directions of its bit set (1 auto, 2 left
+// to right, 4 right to left), against the levels and order of the last
+// @Levels and @Reorder lines.
+func TestBidiClassConformance(t *testing.T) {
+	var wantLevels, wantOrder string
+	failed, run := 0, 0
+	for _, l := range testLines(t, "BidiTest.txt") {
+		if v, ok := strings.CutPrefix(l, "@Levels:"); ok {
+			wantLevels = strings.Join(strings.Fields(v), " ")
+			continue
+		}
+		if v, ok := strings.CutPrefix(l, "@Reorder:"); ok {
+			wantOrder = strings.Join(strings.Fields(v), " ")
+			continue
+		}
+		classes, bits, ok := strings.Cut(l, ";")
+		if !ok {
+			t.Fatalf("bad line %q", l)
+		}
+		var rs []rune
+		for _, c := range strings.Fields(classes) {
+			r, ok := classRunes[c]
+			if !ok {
+				t.Fatalf("unknown class %q", c)
+			}
+			rs = append(rs, r)
+		}
+		set, _ := strconv.Atoi(strings.TrimSpace(bits))
+		for _, dir := range []struct {
+			bit  int
+			para int8
+		}{{1, -1}, {2, 0}, {4, 1}} {
+			if set&dir.bit == 0 {
+				continue
+			}
+			run++
+			levels, gotPara := paragraphLevels(rs, dir.para)
+			levels = lineLevels(rs, levels, gotPara)
+			want := strings.Fields(wantLevels)
+			var got []string
+			for i := range rs {
+				if i < len(want) && want[i] == "x" {
+					got = append(got, "x")
+				} else {
+					got = append(got, strconv.Itoa(int(levels[i])))
+				}
+			}
+			var order []string
+			for _, i := range visualOrder(levels) {
+				if i < len(want) && want[i] != "x" {
+					order = append(order, strconv.Itoa(i))
+				}
+			}
+			if strings.Join(got, " ") != wantLevels || strings.Join(order, " ") != wantOrder {
+				failed++
+				if failed <= 10 {
+					t.Errorf("%s (paragraph %d)\n levels %v, want %s\n order %v, want %s", classes, dir.para, got, wantLevels, order, wantOrder)
+				}
+			}
+		}
+	}
+	if run < 100000 {
+		t.Errorf("only %d tests ran", run)
+	}
+	t.Logf("%d of %d class conformance tests failed", failed, run)
 }
