@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -230,6 +231,11 @@ func (p *Paragraph) visualLine(runs []bidi.Run) textLine {
 // then drawn with another of the kiosk's fonts that has it: the Latin one
 // for most punctuation, the Arabic one for an Arabic comma after a Latin
 // bracket), in visual order.
+//
+// In a right-to-left run every mirrored character (brackets, guillemets,
+// "<") is drawn as its mirror image (rule L4 of the bidi algorithm), as a
+// piece of its own: Fyne shapes each piece without knowing the paragraph's
+// direction, so it would draw "(" where the reader must see ")".
 func (p *Paragraph) byFont(r bidi.Run) []*canvas.Text {
 	main := kiosktheme.FontFor(r.Script, p.Bold)
 	var out []*canvas.Text
@@ -243,6 +249,15 @@ func (p *Paragraph) byFont(r bidi.Run) []*canvas.Text {
 		start = end
 	}
 	for i, c := range r.Text {
+		if r.RTL && bidi.IsMirrored(c) {
+			flush(i)
+			m := bidi.Mirror(c)
+			t := p.text(string(m))
+			t.FontSource = kiosktheme.Covering(m, main, p.Bold)
+			out = append(out, t)
+			start = i + utf8.RuneLen(c)
+			continue
+		}
 		if f := kiosktheme.Covering(c, main, p.Bold); f != cur {
 			flush(i)
 			cur = f

@@ -256,3 +256,23 @@ func TestIconsAreDrawnOnceInTheirColour(t *testing.T) {
 		t.Error("another colour shares the drawing")
 	}
 }
+
+// In right-to-left text brackets and guillemets are drawn mirrored: the
+// reader sees "(١)" and «…» open towards the text they enclose.
+func TestRightToLeftBracketsAreMirrored(t *testing.T) {
+	newApp(t)
+	for text, want := range map[string]string{
+		// Pieces from the left; a right-to-left piece is in logical
+		// order (it is shaped right to left), so "قائمتي " keeps its
+		// space at its end, drawn on its left.
+		"قائمتي (١)":         "(|١|)|قائمتي ",
+		"«مرحبا» (BMAS)":     "(|BMAS|)| |«|مرحبا|»",
+		"وزارة العمل (BMAS)": "(|BMAS|)|وزارة العمل ",
+		"a < b":              "a < b", // left to right: as stored
+	} {
+		p := NewParagraph(text, text != "a < b", 800)
+		if got := strings.Join(p.VisibleLines(), "/"); got != want {
+			t.Errorf("%q drawn as %q, want %q", text, got, want)
+		}
+	}
+}
