@@ -35,7 +35,7 @@ func (k *Kiosk) buildSearch(width float32) fyne.CanvasObject {
 		results.Refresh()
 	}
 	kb := widgets.NewKeyboard(widgets.LayoutsFor(k.s.lang),
-		widgets.KeyLabels{Space: str.T("keyboard_space"), Delete: str.T("keyboard_delete"), Clear: str.T("keyboard_clear")}, width)
+		widgets.KeyLabels{Space: str.T("keyboard_space"), Delete: str.T("keyboard_delete"), Clear: str.T("keyboard_clear"), HalfSpace: str.T("keyboard_half_space")}, width)
 	if k.windowSize().Height < 700 {
 		kb.SetNoDigits(true)
 	}

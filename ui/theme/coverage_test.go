@@ -7,7 +7,6 @@ import (
 	"testing"
 	"unicode"
 
-
 	"wegweiser/assets"
 	"wegweiser/catalog"
 	"wegweiser/catalog/source"

@@ -115,19 +115,74 @@ func TestKeyboardTypesAndSwitchesLayout(t *testing.T) {
 	}
 }
 
-// In a right-to-left layout the first key of a row stands on the right.
-func TestKeyboardRightToLeftRows(t *testing.T) {
+// Arabic and Persian keys stand where PC and phone keyboards have them:
+// ض at the left end of the top letter row, the digits 1 … 0 from the left.
+func TestKeyboardLayoutsAsPeopleKnowThem(t *testing.T) {
 	newApp(t)
-	k := NewKeyboard([]KeyLayout{Arabic}, KeyLabels{Space: " ", Delete: "x", Clear: "c"}, 1200)
-	w := test.NewWindow(k)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1280, 600))
-	first, last := k.Key("ض"), k.Key("ج") // the second row, "ضصث…ج"
 	x := func(o fyne.CanvasObject) float32 {
 		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).X
 	}
-	if x(first) <= x(last) {
-		t.Errorf("first key at x=%v, last at x=%v: want the first on the right", x(first), x(last))
+	for _, l := range []KeyLayout{Arabic, Persian} {
+		k := NewKeyboard([]KeyLayout{l}, KeyLabels{Space: " ", Delete: "x", Clear: "c", HalfSpace: "نیم‌فاصله"}, 1200)
+		w := test.NewWindow(k)
+		w.Resize(fyne.NewSize(1280, 600))
+		one, zero := []rune(l.Rows[0])[0], []rune(l.Rows[0])[9]
+		if x(k.Key("ض")) >= x(k.Key("ج")) || x(k.Key(string(one))) >= x(k.Key(string(zero))) {
+			t.Errorf("%s: ض at x=%v, ج at x=%v, %c at x=%v, %c at x=%v: want ض and 1 on the left",
+				l.Name, x(k.Key("ض")), x(k.Key("ج")), one, x(k.Key(string(one))), zero, x(k.Key(string(zero))))
+		}
+		w.Close()
+	}
+	for lang, letters := range map[string]string{"uk": "іїєґ", "tr": "ıişğüöç", "de": "äöüß"} {
+		k := NewKeyboard(LayoutsFor(lang), KeyLabels{Space: " ", Delete: "x", Clear: "c"}, 1200)
+		for _, r := range letters {
+			if k.Key(string(r)) == nil {
+				t.Errorf("%s keyboard lacks %q", lang, r)
+			}
+		}
+	}
+}
+
+// Tigrinya is typed on its own script: a consonant, then its form.
+func TestGeezKeyboardTypesTigrinya(t *testing.T) {
+	newApp(t)
+	var typed []rune
+	k := NewKeyboard(LayoutsFor("ti"), KeyLabels{Space: " ", Delete: "ምድምሳስ", Clear: "c"}, 1200)
+	k.OnRune = func(r rune) { typed = append(typed, r) }
+	k.OnBackspace = func() { typed = typed[:max(0, len(typed)-1)] }
+	if k.LayoutName() != "ፊደል" {
+		t.Fatalf("Tigrinya visitors get the %q layout first", k.LayoutName())
+	}
+	for _, key := range []string{"መ", "ም", "ኸ", "ኽ", "ረ", "ሪ"} {
+		tile := k.Key(key)
+		if tile == nil {
+			t.Fatalf("no key %q after %q", key, string(typed))
+		}
+		test.Tap(tile)
+	}
+	if string(typed) != "ምኽሪ" {
+		t.Errorf("typed %q, want ምኽሪ", string(typed))
+	}
+	if k.Key("ሩ") == nil {
+		t.Error("no forms of ረ shown after typing it")
+	}
+	test.Tap(k.Key("ምድምሳስ"))
+	if k.Key("ሩ") != nil {
+		t.Error("the forms row stays after the consonant was deleted")
+	}
+	if string(typed) != "ምኽ" {
+		t.Errorf("after delete: %q", string(typed))
+	}
+}
+
+func TestPersianHalfSpaceKey(t *testing.T) {
+	newApp(t)
+	var typed []rune
+	k := NewKeyboard(LayoutsFor("fa"), KeyLabels{Space: " ", Delete: "x", Clear: "c", HalfSpace: "نیم‌فاصله"}, 1200)
+	k.OnRune = func(r rune) { typed = append(typed, r) }
+	test.Tap(k.Key("نیم‌فاصله"))
+	if string(typed) != "\u200c" {
+		t.Errorf("the half-space key typed %q", string(typed))
 	}
 }
 
