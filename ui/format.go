@@ -21,7 +21,7 @@ func (k *Kiosk) formatDate(t time.Time, clock bool) string {
 		"Year":    hours.Digits(k.s.lang, strconv.Itoa(t.Year())),
 	})
 	if clock {
-		s += ", " + hours.Clock(k.s.lang, t.Hour()*60+t.Minute())
+		s += hours.Comma(k.s.lang) + hours.Clock(k.s.lang, t.Hour()*60+t.Minute())
 	}
 	return s
 }

@@ -94,3 +94,15 @@ func paragraphsIn(tile *widgets.Tile) []*widgets.Paragraph {
 	walk(tile.Content)
 	return out
 }
+
+func TestDateLineInTheLanguagesPunctuation(t *testing.T) {
+	k, c := newKiosk(t, config.Config{District: "03255"})
+	for lang, want := range map[string]string{"العربية": "، ", "فارسی": "، ", "Deutsch": ", "} {
+		k.Reset()
+		tap(t, k, lang)
+		line := k.formatDate(c.t, true)
+		if !strings.Contains(line, want) || (want != ", " && strings.Contains(line, ",")) {
+			t.Errorf("%s: %q, want the separator %q", lang, line, want)
+		}
+	}
+}

@@ -7,3 +7,7 @@ func Clock(lang string, minutes int) string { return lookup(lang).clock(minutes)
 // Digits writes the ASCII digits of s in lang's digits (Arabic-Indic for
 // Arabic, Persian for Persian and Dari); other characters stay.
 func Digits(lang, s string) string { return lookup(lang).digits(s) }
+
+// Comma is the separator lang lists things with: "، " in Arabic script
+// (the Arabic comma), ", " in Latin and Cyrillic.
+func Comma(lang string) string { return lookup(lang).list }

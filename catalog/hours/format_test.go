@@ -118,6 +118,9 @@ func TestClockAndDigits(t *testing.T) {
 		{"fa", Digits("fa", "2027"), "۲۰۲۷"},
 		{"ar", Digits("ar", "10"), "١٠"},
 		{"ru", Digits("ru", "10"), "10"},
+		{"ar", Comma("ar"), "، "},
+		{"fa", Comma("fa"), "، "},
+		{"de", Comma("de"), ", "},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.lang, tc.got, tc.want)
