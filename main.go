@@ -24,6 +24,7 @@ import (
 	"wegweiser/logging"
 	"wegweiser/stats"
 	"wegweiser/ui"
+	kiosktheme "wegweiser/ui/theme"
 	"wegweiser/watchdog"
 )
 
@@ -51,7 +52,7 @@ func runKiosk(opts cli.KioskOptions) int {
 		os.Setenv("FYNE_SCALE", strconv.FormatFloat(cfg.Scale, 'f', -1, 64))
 	}
 	a := app.NewWithID("de.wegweiser.kiosk")
-	a.SetIcon(assets.AppIcon)
+	a.SetIcon(kiosktheme.AppIcon)
 	w := a.NewWindow("Wegweiser")
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1280, 800))

@@ -1,14 +1,11 @@
 package assets
 
-import (
-	_ "embed"
+import _ "embed"
 
-	"fyne.io/fyne/v2"
-)
-
-// Fonts for the scripts that Fyne's built-in Noto Sans lacks: Arabic script
-// (Arabic, Persian, Dari, Pashto, Sorani) and Ethiopic (Tigrinya, Amharic).
-// Noto Sans itself is embedded too, for printing. Licence: fonts/OFL.txt.
+// The fonts of the screen and of printouts: Noto Sans for Latin, Cyrillic
+// and Greek (Fyne's own copy draws the Ukrainian і without its dot), and
+// the scripts that Noto Sans lacks, Arabic (Arabic, Persian, Dari, Pashto,
+// Sorani) and Ethiopic (Tigrinya, Amharic). Licence: fonts/OFL.txt.
 var (
 	//go:embed fonts/NotoSans-Regular.ttf
 	notoSansRegular []byte
@@ -24,12 +21,18 @@ var (
 	notoEthiopicBold []byte
 )
 
-// Font resources, one per script and weight.
+// Font is an embedded font file.
+type Font struct {
+	Name string // the file name
+	Data []byte // TrueType
+}
+
+// The fonts, one per script and weight.
 var (
-	LatinRegular    = fyne.NewStaticResource("NotoSans-Regular.ttf", notoSansRegular)
-	LatinBold       = fyne.NewStaticResource("NotoSans-Bold.ttf", notoSansBold)
-	ArabicRegular   = fyne.NewStaticResource("NotoSansArabic-Regular.ttf", notoArabicRegular)
-	ArabicBold      = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", notoArabicBold)
-	EthiopicRegular = fyne.NewStaticResource("NotoSansEthiopic-Regular.ttf", notoEthiopicRegular)
-	EthiopicBold    = fyne.NewStaticResource("NotoSansEthiopic-Bold.ttf", notoEthiopicBold)
+	LatinRegular    = Font{"NotoSans-Regular.ttf", notoSansRegular}
+	LatinBold       = Font{"NotoSans-Bold.ttf", notoSansBold}
+	ArabicRegular   = Font{"NotoSansArabic-Regular.ttf", notoArabicRegular}
+	ArabicBold      = Font{"NotoSansArabic-Bold.ttf", notoArabicBold}
+	EthiopicRegular = Font{"NotoSansEthiopic-Regular.ttf", notoEthiopicRegular}
+	EthiopicBold    = Font{"NotoSansEthiopic-Bold.ttf", notoEthiopicBold}
 )

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"wegweiser/catalog"
-	"wegweiser/ui/printing"
+	"wegweiser/printout"
 )
 
 // sheetCommand writes a contact sheet (--offers) or a brochure (--brochure)
@@ -73,11 +73,11 @@ func sheetCommand(args []string, env Env) error {
 	}
 
 	var pdf bytes.Buffer
-	o := printing.Options{Lang: *choice.lang, WithGerman: *withGerman, District: *choice.district, Now: time.Now()}
+	o := printout.Options{Lang: *choice.lang, WithGerman: *withGerman, District: *choice.district, Now: time.Now()}
 	if *brochure != "" {
-		err = printing.Brochure(&pdf, c, *brochure, o)
+		err = printout.Brochure(&pdf, c, *brochure, o)
 	} else {
-		err = printing.Sheet(&pdf, c, ids, o)
+		err = printout.Sheet(&pdf, c, ids, o)
 	}
 	if err != nil {
 		return err

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/printout"
 	"wegweiser/stats"
-	"wegweiser/ui/printing"
 	"wegweiser/ui/widgets"
 )
 
@@ -90,8 +90,8 @@ func (k *Kiosk) brochurePage(id string) page {
 		var printButton fyne.CanvasObject = layout.NewSpacer()
 		if k.opts.Config.Printer != "none" {
 			pb := k.button(theme.DocumentPrintIcon(), str.T("brochure_print"), side, func() {
-				k.printDocument([]string{id}, func(w io.Writer, cat *catalog.Catalog, opts printing.Options) error {
-					return printing.Brochure(w, cat, id, opts)
+				k.printDocument([]string{id}, func(w io.Writer, cat *catalog.Catalog, opts printout.Options) error {
+					return printout.Brochure(w, cat, id, opts)
 				})
 			})
 			pb.Disabled = k.s.printing

@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"wegweiser/bidi"
 	"wegweiser/catalog"
 	"wegweiser/stats"
-	"wegweiser/ui/bidi"
 	"wegweiser/ui/widgets"
 )
 

@@ -7,10 +7,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"wegweiser/bidi"
 	"wegweiser/catalog"
 	"wegweiser/catalog/hours"
 	"wegweiser/stats"
-	"wegweiser/ui/bidi"
 	"wegweiser/ui/widgets"
 )
 

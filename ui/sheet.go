@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/printout"
 	"wegweiser/stats"
-	"wegweiser/ui/printing"
 )
 
 // sheetPage is the visitor's list: the offers they collected to take home,
@@ -65,8 +65,8 @@ func (k *Kiosk) sheetPage() page {
 // printSheet prints the visitor's list.
 func (k *Kiosk) printSheet() {
 	ids := append([]string(nil), k.s.sheet...)
-	k.printDocument(ids, func(w io.Writer, cat *catalog.Catalog, opts printing.Options) error {
-		return printing.Sheet(w, cat, ids, opts)
+	k.printDocument(ids, func(w io.Writer, cat *catalog.Catalog, opts printout.Options) error {
+		return printout.Sheet(w, cat, ids, opts)
 	})
 }
 
@@ -74,7 +74,7 @@ func (k *Kiosk) printSheet() {
 // printer, off the interface goroutine; the screen says "printing", then
 // done or, in plain words, to ask staff. One printout runs at a time, and
 // only one that reached the printer counts, for items, in the statistics.
-func (k *Kiosk) printDocument(items []string, write func(io.Writer, *catalog.Catalog, printing.Options) error) {
+func (k *Kiosk) printDocument(items []string, write func(io.Writer, *catalog.Catalog, printout.Options) error) {
 	if k.s.printing {
 		return
 	}
@@ -82,7 +82,7 @@ func (k *Kiosk) printDocument(items []string, write func(io.Writer, *catalog.Cat
 	s.printing = true
 	s.printStatus = s.str.T("sheet_printing")
 	k.render()
-	opts := printing.Options{Lang: s.lang, WithGerman: s.withGerman && s.lang != "de", District: k.district, Now: k.opts.Now()}
+	opts := printout.Options{Lang: s.lang, WithGerman: s.withGerman && s.lang != "de", District: k.district, Now: k.opts.Now()}
 	cat, printer, screen := k.cat, k.opts.Config.Printer, k.Current()
 	go func() {
 		err := printPDF(func(w io.Writer) error { return write(w, cat, opts) }, printer)
@@ -126,5 +126,5 @@ func printPDF(write func(io.Writer) error, printer string) error {
 	if err != nil {
 		return err
 	}
-	return printing.Print(context.Background(), printer, path)
+	return printout.Print(context.Background(), printer, path)
 }

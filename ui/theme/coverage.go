@@ -9,7 +9,7 @@ import (
 	"github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 
-	"wegweiser/ui/bidi"
+	"wegweiser/bidi"
 )
 
 // Fyne draws the parts of a text that one font lacks with another font, and

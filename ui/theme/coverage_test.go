@@ -19,7 +19,7 @@ func TestEmbeddedFontsCoverAllText(t *testing.T) {
 		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) { // spaces and invisible direction marks
 			return true
 		}
-		return Covers(assets.LatinRegular, r) || Covers(assets.ArabicRegular, r) || Covers(assets.EthiopicRegular, r)
+		return Covers(latinRegular, r) || Covers(arabicRegular, r) || Covers(ethiopicRegular, r)
 	}
 	check := func(where, s string) {
 		for _, r := range s {
@@ -95,7 +95,7 @@ func TestEmbeddedFontsCoverAllText(t *testing.T) {
 }
 
 func TestCoversKnowsTheFonts(t *testing.T) {
-	if !Covers(assets.ArabicRegular, 'ع') || Covers(assets.ArabicRegular, 'ት') || !Covers(assets.EthiopicRegular, 'ት') {
+	if !Covers(arabicRegular, 'ع') || Covers(arabicRegular, 'ት') || !Covers(ethiopicRegular, 'ት') {
 		t.Error("coverage does not tell the scripts apart")
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 
-	"wegweiser/ui/bidi"
+	"wegweiser/bidi"
 )
 
 // alphabets are the letters of each visitor language, as a reader expects

@@ -10,8 +10,8 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 
 	"wegweiser/assets"
+	"wegweiser/bidi"
 	"wegweiser/catalog"
-	"wegweiser/ui/bidi"
 )
 
 // Options are what a visitor can change about the look.
@@ -51,24 +51,36 @@ func ScriptOfLanguage(lang string) bidi.Script {
 	return bidi.Latin
 }
 
+// The embedded fonts as Fyne resources.
+var (
+	latinRegular    = resource(assets.LatinRegular)
+	latinBold       = resource(assets.LatinBold)
+	arabicRegular   = resource(assets.ArabicRegular)
+	arabicBold      = resource(assets.ArabicBold)
+	ethiopicRegular = resource(assets.EthiopicRegular)
+	ethiopicBold    = resource(assets.EthiopicBold)
+)
+
+func resource(f assets.Font) fyne.Resource { return fyne.NewStaticResource(f.Name, f.Data) }
+
 // FontFor is the font for a script; Fyne falls back to its built-in Noto
 // Sans for Latin, Cyrillic and Greek letters, digits and punctuation that a
 // script font lacks.
 func FontFor(s bidi.Script, bold bool) fyne.Resource {
 	switch {
 	case s == bidi.Arabic && bold:
-		return assets.ArabicBold
+		return arabicBold
 	case s == bidi.Arabic:
-		return assets.ArabicRegular
+		return arabicRegular
 	case s == bidi.Ethiopic && bold:
-		return assets.EthiopicBold
+		return ethiopicBold
 	case s == bidi.Ethiopic:
-		return assets.EthiopicRegular
+		return ethiopicRegular
 	}
 	if bold {
-		return assets.LatinBold
+		return latinBold
 	}
-	return assets.LatinRegular
+	return latinRegular
 }
 
 // Font gives widgets the font of the visitor's script. Latin and Cyrillic

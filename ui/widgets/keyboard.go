@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wegweiser/assets"
+	kiosktheme "wegweiser/ui/theme"
 )
 
 // KeyLayout is one on-screen keyboard layout: rows of keys, each key one
@@ -249,7 +249,7 @@ func (k *Keyboard) deleteKey() *Tile {
 	if rtl {
 		name = "backspace-rtl"
 	}
-	icon := NewIcon(assets.Icon(name), theme.ColorNameForeground, side)
+	icon := NewIcon(kiosktheme.Icon(name), theme.ColorNameForeground, side)
 	p := NewParagraph(k.Labels.Delete, false, 200-side-2*theme.Padding())
 	p.Center, p.Bold = true, true
 	p.SizeName = theme.SizeNameSubHeadingText

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wegweiser/ui/bidi"
+	"wegweiser/bidi"
 	kiosktheme "wegweiser/ui/theme"
 )
 

@@ -1,4 +1,4 @@
-package printing
+package printout
 
 import (
 	"math"
@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"wegweiser/ui/bidi"
+	"wegweiser/bidi"
 )
 
 // A page is laid out in blocks: an offer, a brochure section. A block is a

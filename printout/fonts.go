@@ -1,4 +1,4 @@
-package printing
+package printout
 
 import (
 	"bytes"
@@ -39,9 +39,9 @@ type fontSet [families][2]*face // [family][bold]
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	var fs fontSet
 	for fam, res := range [families][2][]byte{
-		{assets.LatinRegular.Content(), assets.LatinBold.Content()},
-		{assets.ArabicRegular.Content(), assets.ArabicBold.Content()},
-		{assets.EthiopicRegular.Content(), assets.EthiopicBold.Content()},
+		{assets.LatinRegular.Data, assets.LatinBold.Data},
+		{assets.ArabicRegular.Data, assets.ArabicBold.Data},
+		{assets.EthiopicRegular.Data, assets.EthiopicBold.Data},
 	} {
 		for bold, data := range res {
 			f, err := font.ParseTTF(bytes.NewReader(data))

@@ -1,4 +1,4 @@
-package printing
+package printout
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
 
-	"wegweiser/ui/bidi"
+	"wegweiser/bidi"
 )
 
 // How text gets onto the page. gofpdf prints a string left to right in one

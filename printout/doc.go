@@ -10,7 +10,7 @@
 // since gofpdf itself has no shaping, no bidi and no font fallback.
 // The fonts (Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic) are embedded
 // as subsets of the characters used.
-package printing
+package printout
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 //go:build windows
 
-package printing
+package printout
 
 import (
 	"context"
