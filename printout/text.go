@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"wegweiser/bidi"
+	"wegweiser/linebreak"
 )
 
 // How text gets onto the page. gofpdf prints a string left to right in one
@@ -379,74 +380,14 @@ func glyphRune(f *face, g font.GID, cluster []rune) (rune, bool) {
 	return r, ok
 }
 
-// breakLines breaks a paragraph into lines no wider than maxW mm, between
-// words, and returns each line's start and end. A word wider than a line (a
-// long URL) is broken after a slash, a hyphen or another separator, or at
-// last anywhere.
+// breakLines breaks a paragraph into lines no wider than maxW mm where
+// Unicode's line breaking rules allow (package linebreak, as on screen),
+// and returns each line's start and end. A word wider than a line (a long
+// URL) is broken between grapheme clusters, after a separator where it can.
 func (s *shaper) breakLines(rs []rune, lang string, rtl bool, st style, maxW float64) [][2]int {
 	var out [][2]int
-	space := s.measure(latin, st, " ").width
-	start, end, lineW := -1, -1, 0.0
-	for i := 0; i < len(rs); {
-		if unicode.IsSpace(rs[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rs) && !unicode.IsSpace(rs[j]) {
-			j++
-		}
-		for _, part := range s.breakWord(rs, i, j, lang, rtl, st, maxW) {
-			w := s.wordWidth(rs[part[0]:part[1]], lang, rtl, st)
-			gap := space
-			if part[0] == end {
-				gap = 0 // the rest of a broken word
-			}
-			switch {
-			case start < 0:
-				start, end, lineW = part[0], part[1], w
-			case lineW+gap+w <= maxW:
-				end = part[1]
-				lineW += gap + w
-			default:
-				out = append(out, [2]int{start, end})
-				start, end, lineW = part[0], part[1], w
-			}
-		}
-		i = j
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, end})
+	for _, sp := range linebreak.Wrap(rs, maxW, func(part []rune) float64 { return s.wordWidth(part, lang, rtl, st) }) {
+		out = append(out, [2]int{sp.Start, sp.End})
 	}
 	return out
-}
-
-// breakWord splits the word rs[i:j] into parts that fit in maxW.
-func (s *shaper) breakWord(rs []rune, i, j int, lang string, rtl bool, st style, maxW float64) [][2]int {
-	if s.wordWidth(rs[i:j], lang, rtl, st) <= maxW {
-		return [][2]int{{i, j}}
-	}
-	var parts [][2]int
-	for i < j {
-		fit, lastBreak := 0, 0
-		for n := i + 1; n <= j; n++ {
-			if s.wordWidth(rs[i:n], lang, rtl, st) > maxW {
-				break
-			}
-			fit = n
-			if n < j && strings.ContainsRune("/-?&=._,;:", rs[n-1]) {
-				lastBreak = n
-			}
-		}
-		switch {
-		case fit == j:
-		case lastBreak > 0:
-			fit = lastBreak
-		case fit == 0:
-			fit = i + 1
-		}
-		parts = append(parts, [2]int{i, fit})
-		i = fit
-	}
-	return parts
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wegweiser/bidi"
+	"wegweiser/linebreak"
 	kiosktheme "wegweiser/ui/theme"
 )
 
@@ -187,29 +188,19 @@ func (p *Paragraph) build() {
 	}
 }
 
-// wrap breaks one logical line into lines no wider than width, at spaces.
+// wrap breaks one logical line into lines no wider than width where
+// Unicode's line breaking rules allow (package linebreak, as on paper).
 func (p *Paragraph) wrap(s string, width float32) []string {
-	if s == "" {
+	rs := []rune(s)
+	spans := linebreak.Wrap(rs, float64(width), func(part []rune) float64 { return float64(p.measure(string(part))) })
+	if len(spans) == 0 {
 		return []string{""}
 	}
-	words := strings.Fields(s)
-	space := p.measure(" ")
-	var out []string
-	var cur []string
-	var curW float32
-	for _, w := range words {
-		ww := p.measure(w)
-		if len(cur) > 0 && curW+space+ww > width {
-			out = append(out, strings.Join(cur, " "))
-			cur, curW = nil, 0
-		}
-		if len(cur) > 0 {
-			curW += space
-		}
-		cur = append(cur, w)
-		curW += ww
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = string(rs[sp.Start:sp.End])
 	}
-	return append(out, strings.Join(cur, " "))
+	return out
 }
 
 func (p *Paragraph) text(s string) *canvas.Text {

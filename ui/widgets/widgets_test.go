@@ -331,3 +331,25 @@ func TestRightToLeftBracketsAreMirrored(t *testing.T) {
 		}
 	}
 }
+
+// A long e-mail address or URL breaks at its allowed places instead of
+// running out of its card; the screen and paper break lines alike
+// (package linebreak).
+func TestLongAddressesStayWithinTheWidth(t *testing.T) {
+	newApp(t)
+	for _, text := range []string{
+		"E-Mail: gruendungsberatung.holzminden@landkreis-holzminden.de",
+		"https://www.iq-netzwerk-niedersachsen.de/fachstelle-migrantenoekonomie/gruendungsberatung",
+	} {
+		p := NewParagraph(text, false, 260)
+		lines := p.VisibleLines()
+		if len(lines) < 2 {
+			t.Errorf("%q not broken: %q", text, lines)
+		}
+		for _, l := range lines {
+			if w := p.measure(strings.ReplaceAll(l, "|", "")); w > 260 {
+				t.Errorf("line %q is %v wide, more than 260", l, w)
+			}
+		}
+	}
+}
