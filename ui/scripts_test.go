@@ -106,3 +106,17 @@ func TestDateLineInTheLanguagesPunctuation(t *testing.T) {
 		}
 	}
 }
+
+func TestWelcomeGreetingKeepsItsPlace(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	var where []float32
+	for range k.langs {
+		k.NextGreeting()
+		where = append(where, position(onlyTile(t, k, "Deutsch")).Y)
+	}
+	for i, y := range where {
+		if y != where[0] {
+			t.Errorf("greeting %d: the language tiles at y=%v, first at %v", i, y, where[0])
+		}
+	}
+}

@@ -27,6 +27,9 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 	title.Color = theme.ColorNamePrimary
 	sub := widgets.NewParagraph(greet.T("welcome_subtitle")+" · "+greet.T("welcome_prompt"), rtl, width)
 	sub.Center = true
+	// The greeting changes language every few seconds: it keeps the height
+	// of the tallest, so that nothing below it moves.
+	greeting := container.NewStack(gap(k.greetingHeight(width)), container.NewVBox(title, sub))
 
 	cols := k.columns(280, 4)
 	if len(k.langs) <= 6 {
@@ -53,7 +56,7 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 	body := container.NewVBox(
 		layout.NewSpacer(),
 		container.NewCenter(widgets.NewIcon(appIcon("info"), theme.ColorNamePrimary, 72)),
-		title, sub, gap(24),
+		greeting, gap(24),
 		container.NewGridWithColumns(cols, tiles...),
 		layout.NewSpacer(),
 		foot,
@@ -64,6 +67,20 @@ func (k *Kiosk) buildWelcome(width float32) fyne.CanvasObject {
 		column = container.NewVBox(layout.NewSpacer(), layout.NewSpacer(), centred, layout.NewSpacer())
 	}
 	return container.NewStack(container.NewPadded(column), container.NewWithoutLayout(k.corner))
+}
+
+// greetingHeight is the height of the tallest greeting (heading and line
+// under it) in the kiosk's languages, at width.
+func (k *Kiosk) greetingHeight(width float32) float32 {
+	var h float32
+	for _, lang := range k.langs {
+		str, rtl := translations.For(lang), catalog.IsRightToLeft(lang)
+		title := widgets.NewParagraph(str.T("welcome_greeting"), rtl, width)
+		title.SizeName, title.Bold = theme.SizeNameHeadingText, true
+		sub := widgets.NewParagraph(str.T("welcome_subtitle")+" · "+str.T("welcome_prompt"), rtl, width)
+		h = max(h, title.MinSize().Height+sub.MinSize().Height+theme.Padding())
+	}
+	return h
 }
 
 // NextGreeting turns the welcome screen's greeting to the next language.

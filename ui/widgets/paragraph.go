@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,8 @@ type Paragraph struct {
 	lines    []textLine
 	builtFor buildKey // the inputs lines were built from
 	fit      float32  // the share of the theme's text size drawn, with Fit; else 1
+
+	arabicScript bool // the text has Arabic letters
 }
 
 // buildKey is everything the lines depend on.
@@ -87,7 +90,15 @@ func (p *Paragraph) themeSize() float32 {
 	return theme.Size(name)
 }
 
-func (p *Paragraph) lineHeight() float32 { return p.textSize() * 1.45 }
+// lineHeight is the distance between lines: more for Arabic script, whose
+// letters reach further above and below the line (wrapped Persian
+// headings touched each other).
+func (p *Paragraph) lineHeight() float32 {
+	if p.arabicScript {
+		return p.textSize() * 1.7
+	}
+	return p.textSize() * 1.45
+}
 
 func (p *Paragraph) color() fyne.ThemeColorName {
 	if p.Color == "" {
@@ -135,6 +146,7 @@ func (p *Paragraph) build() {
 	p.builtFor = key
 	p.lines = nil
 	p.fit = 1
+	p.arabicScript = strings.ContainsFunc(p.Text, func(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) })
 	if p.Fit {
 		var widest float32
 		for _, w := range strings.Fields(p.Text) {
