@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -19,7 +20,7 @@ func send(ctx context.Context, printer, path string) error {
 	if printer != "" {
 		args = append(args, "-d", printer)
 	}
-	out, err := exec.CommandContext(ctx, "lp", append(args, "--", path)...).CombinedOutput()
+	out, err := cups(ctx, "lp", append(args, "--", path)...).CombinedOutput()
 	if errors.Is(err, exec.ErrNotFound) {
 		return ErrNoSpooler
 	}
@@ -38,7 +39,7 @@ func send(ctx context.Context, printer, path string) error {
 		return nil // accepted; lp did not say the job's name
 	}
 	for {
-		pending, err := exec.CommandContext(ctx, "lpstat", "-W", "not-completed", "-o").Output()
+		pending, err := cups(ctx, "lpstat", "-W", "not-completed", "-o").Output()
 		if err == nil && !strings.Contains(string(pending), job+" ") {
 			return nil
 		}
@@ -48,6 +49,15 @@ func send(ctx context.Context, printer, path string) error {
 		case <-time.After(time.Second):
 		}
 	}
+}
+
+// cups runs a CUPS command in the C locale: its answers ("request id is
+// …", "does not exist") are read here, and CUPS speaks the locale's
+// language ("Anfrage-ID ist …" under the kiosk's LANG=de_DE.UTF-8).
+func cups(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C", "LANGUAGE=")
+	return cmd
 }
 
 var requestID = regexp.MustCompile(`request id is (\S+)`)

@@ -31,6 +31,24 @@ func TestUnknownPrinterIsSaidPlainly(t *testing.T) {
 	}
 }
 
+// The kiosk's unit sets LANG=de_DE.UTF-8, and CUPS then answers in German
+// ("Der Drucker oder die Klasse existiert nicht"): its answers must still be
+// understood.
+func TestPrintingUnderAGermanLocale(t *testing.T) {
+	if _, err := exec.LookPath("lp"); err != nil {
+		t.Skip("no CUPS client (lp) on this machine")
+	}
+	t.Setenv("LANG", "de_DE.UTF-8")
+	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	err := Print(context.Background(), "no-such-printer-here", "/dev/null")
+	if errors.Is(err, ErrNoSpooler) {
+		t.Skip("CUPS is not running here")
+	}
+	if !errors.Is(err, ErrNoPrinter) {
+		t.Errorf("err = %v, want ErrNoPrinter", err)
+	}
+}
+
 // TestPrintThroughCUPS prints a contact sheet through a real CUPS with the
 // cups-pdf printer and checks that the printed file arrives. .ci/setup
 // starts CUPS and adds the printer, and names it and its output folder in
