@@ -16,7 +16,7 @@ func catalogBuild(args []string, env Env) error {
 	fs := newFlags("catalog build")
 	out := fs.String("o", "", "bundle file to write")
 	keyFile := fs.String("key", "", "private key file from catalog keygen")
-	version := fs.Int64("version", 0, "catalogue version (default: grows with build time)")
+	version := fs.Int64("version", 0, "catalogue version, at most the default (default: the build time in seconds since 1970, so a later build always has a higher one)")
 	expires := fs.String("expires", "180d", "how long kiosks accept the bundle: 180d, 4320h, 90m, 1s")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -54,6 +54,12 @@ func catalogBuild(args []string, env Env) error {
 	}
 	if *version < 0 {
 		return usagef("--version must be a positive number")
+	}
+	// The default version is the build time in seconds since 1970: a given
+	// version above it would lock out every later default build (kiosks
+	// refuse lower versions), a date-style 20250301120000 for centuries.
+	if *version > now.Unix() {
+		return usagef("--version %d is higher than a build now would get by default (%d): every later build without --version would be refused as older. Leave --version out, or give a number up to %d", *version, now.Unix(), now.Unix())
 	}
 	m, err := buildBundle(content, *out, key, bundle.Manifest{
 		CatalogID: content.Meta.ID, Version: *version, Issued: now, Expires: now.Add(validFor),

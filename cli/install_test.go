@@ -175,3 +175,19 @@ func TestSyncCommand(t *testing.T) {
 		t.Errorf("server gone: %d %q", code, stderr)
 	}
 }
+
+// A version above what a build gets by default (the build time) would lock
+// out every later default build: refused, with what to do.
+func TestBuildRefusesVersionsThatLockOutLaterBuilds(t *testing.T) {
+	_, key := kioskWithKey(t)
+	for _, v := range []string{"20250301120000", "9223372036854775807"} {
+		out := filepath.Join(t.TempDir(), "v.bundle")
+		code, _, stderr := run(t, "catalog", "build", validSource, "-o", out, "--key", key, "--version", v)
+		if code != 2 || !strings.Contains(stderr, "Leave --version out") {
+			t.Errorf("--version %s: exit %d, %q", v, code, stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--version %s: a bundle was written", v)
+		}
+	}
+}

@@ -31,6 +31,7 @@ var staffReasons = []struct {
 	{install.ErrOlder, "Dieser Katalog ist älter als der installierte."},
 	{install.ErrWithdrawn, "Zu dieser Version wurde zurückgekehrt; die automatische Aktualisierung wartet auf eine neuere."},
 	{install.ErrExpired, "Dieser Katalog ist abgelaufen. Bitte bei der Koordination einen aktuellen anfordern."},
+	{install.ErrIssuedInFuture, "Dieser Katalog wurde auf einem Rechner mit vorgehender Uhr erstellt (Ausstellungsdatum in der Zukunft). Bitte die Koordination, die Uhr zu stellen und ihn neu zu erstellen; oder die Uhr dieses Kiosks prüfen."},
 	{install.ErrTooLarge, "Die Datei ist zu groß für einen Katalog."},
 	{install.ErrNotFile, "Diese Datei darf nicht gelesen werden (keine gewöhnliche Datei)."},
 	{install.ErrNotCatalog, "Die Datei ist richtig signiert, enthält aber keinen brauchbaren Katalog. Bitte bei der Koordination melden."},

@@ -49,8 +49,17 @@ func (s *Store) policy(m bundle.Manifest, st State, now time.Time, auto bool) er
 	if auto && st.Withdrawn != 0 && m.Version <= st.Withdrawn {
 		return fmt.Errorf("%w (version %d)", ErrWithdrawn, m.Version)
 	}
+	if m.Issued.After(now.Add(MaxClockLead)) {
+		return fmt.Errorf("%w: it says it was issued on %s, this kiosk's clock says %s",
+			ErrIssuedInFuture, m.Issued.UTC().Format("2006-01-02 15:04 UTC"), now.UTC().Format("2006-01-02 15:04 UTC"))
+	}
 	return checkExpiry(m.Expires, st.TimeFloor, now)
 }
+
+// MaxClockLead is how far ahead of the kiosk's clock a bundle's issue time
+// may be: clocks of the coordinator's computer and the kiosk differ a
+// little; a bundle "issued" days ahead comes from a clock set wrong.
+const MaxClockLead = 48 * time.Hour
 
 // checkExpiry refuses what expires at or before max(now, floor).
 func checkExpiry(expires, floor, now time.Time) error {

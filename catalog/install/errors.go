@@ -26,6 +26,10 @@ var (
 	ErrWithdrawn = errors.New("staff went back from this catalogue version; the sync waits for a newer one")
 	// ErrExpired: the bundle's expiry has passed (or the kiosk's time floor has).
 	ErrExpired = errors.New("this catalogue has expired")
+	// ErrIssuedInFuture: a bundle issued well after the kiosk's now: built on
+	// a computer whose clock runs ahead. Installing it would raise the time
+	// floor into the future and refuse every correct build after it.
+	ErrIssuedInFuture = errors.New("this catalogue was built on a computer whose clock is ahead")
 	// ErrTooLarge: a bundle over the size cap.
 	ErrTooLarge = errors.New("the bundle is too large")
 	// ErrNotFile: not a regular file (a symbolic link, a folder, a device) or a path leaving its folder.

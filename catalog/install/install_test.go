@@ -450,3 +450,26 @@ func (endlessInfo) Mode() fs.FileMode  { return 0o444 }
 func (endlessInfo) ModTime() time.Time { return time.Time{} }
 func (endlessInfo) IsDir() bool        { return false }
 func (endlessInfo) Sys() any           { return nil }
+
+// A bundle issued in the future (signed on a computer whose clock runs
+// ahead) is refused: installed, it raised the time floor so that every
+// correct build after it was refused as expired, and rollback too.
+func TestFutureIssuedDoesNotPoisonTheTimeFloor(t *testing.T) {
+	s := newStore(t, t.TempDir())
+	june := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return june.Add(time.Hour) }
+	mustInstall(t, s, spec{version: 7, issued: june})
+	before := takeSnapshot(t, s)
+	future := makeBundle(t, spec{version: 8, issued: time.Date(2090, 1, 1, 0, 0, 0, 0, time.UTC), expires: time.Date(2090, 7, 1, 0, 0, 0, 0, time.UTC)})
+	err := refuse(t, s, before, future, ErrIssuedInFuture)
+	if !strings.Contains(err.Error(), "2090-01-01") {
+		t.Errorf("message: %q", err)
+	}
+	// The next correct build still installs, and the floor is its issue time.
+	mustInstall(t, s, spec{version: 9, issued: june.Add(30 * time.Minute)})
+	if st, err := s.State(); err != nil || !st.TimeFloor.Equal(june.Add(30*time.Minute)) {
+		t.Errorf("time floor %v, %v", st.TimeFloor, err)
+	}
+	// A clock a little behind the coordinator's is no problem.
+	mustInstall(t, s, spec{version: 10, issued: june.Add(MaxClockLead / 2)})
+}
