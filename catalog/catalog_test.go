@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -264,5 +265,42 @@ func TestListInCatalogueOrder(t *testing.T) {
 	want := "offer:iq-fachstelle offer:gruendungsberatung-holzminden offer:niedersachsen-weit event:infoabend-holzminden-2027-02 brochure:gruenden-im-landkreis-holzminden"
 	if strings.Join(got, " ") != want {
 		t.Errorf("List = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// A catalogue the kiosk cannot show (no language, a source language it
+// does not offer, no district, no id) does not open, even when it is signed:
+// the kiosk then keeps or falls back to another.
+func TestOpenRefusesCatalogueItCannotShow(t *testing.T) {
+	content, problems := source.Load(os.DirFS("source/testdata/valid"))
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	for what, change := range map[string]string{
+		"no language":     `UPDATE meta SET value = '' WHERE key = 'languages'`,
+		"source language": `UPDATE meta SET value = 'xx' WHERE key = 'source_language'`,
+		"no district":     `DELETE FROM district`,
+		"no id":           `UPDATE meta SET value = '' WHERE key = 'catalog_id'`,
+		"unchanged":       `SELECT 1`, // the control: opens
+	} {
+		path := filepath.Join(t.TempDir(), "c.sqlite")
+		if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: today}); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(change); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		db.Close()
+		c, err := catalog.Open(path)
+		if err == nil {
+			c.Close()
+		}
+		if (err == nil) != (what == "unchanged") {
+			t.Errorf("%s: opening gave %v", what, err)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,7 +143,27 @@ func (c *Catalog) loadInfo() error {
 		}
 		in.Coverage = append(in.Coverage, cov)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return in.usable()
+}
+
+// usable checks what the kiosk needs of a catalogue beyond its tables: an
+// id, a source language among its languages, and at least one district. A
+// signed catalogue without them would be installed and stop the kiosk.
+func (in *Info) usable() error {
+	switch {
+	case in.ID == "":
+		return errors.New("the catalogue has no id")
+	case len(in.Languages) == 0:
+		return errors.New("the catalogue offers no language")
+	case !slices.Contains(in.Languages, in.SourceLanguage):
+		return fmt.Errorf("the catalogue's source language %q is not among its languages", in.SourceLanguage)
+	case in.Districts == 0:
+		return errors.New("the catalogue has no district")
+	}
+	return nil
 }
 
 // texts loads the texts of owners: owner → field → language → string.
