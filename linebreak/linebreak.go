@@ -23,6 +23,16 @@ type Span struct{ Start, End int }
 // without spaces at their ends; a line's width is taken as the sum of its
 // pieces'. Wrap returns no line for a text of spaces only.
 func Wrap(text []rune, maxWidth float64, width func([]rune) float64) []Span {
+	return wrap(text, maxWidth, width, true)
+}
+
+// WrapWords is Wrap for labels, whose text shrinks to fit instead: a piece
+// wider than a line stays whole, on a line of its own.
+func WrapWords(text []rune, maxWidth float64, width func([]rune) float64) []Span {
+	return wrap(text, maxWidth, width, false)
+}
+
+func wrap(text []rune, maxWidth float64, width func([]rune) float64, splitWide bool) []Span {
 	var seg segmenter.Segmenter
 	seg.Init(text)
 	var out []Span
@@ -50,12 +60,12 @@ func Wrap(text []rune, maxWidth float64, width func([]rune) float64) []Span {
 		case line.Start >= 0 && used+w <= maxWidth:
 			line.End = content
 			used += w + spaces
-		case w <= maxWidth:
+		case w <= maxWidth || !splitWide:
 			flush()
 			line, used = Span{from, content}, w+spaces
 		default: // wider than a line: broken between grapheme clusters
 			flush()
-			parts := splitWide(text, from, content, maxWidth, width)
+			parts := splitPiece(text, from, content, maxWidth, width)
 			out = append(out, parts[:len(parts)-1]...)
 			line = parts[len(parts)-1]
 			used = width(text[line.Start:line.End]) + spaces
@@ -76,10 +86,10 @@ func trimSpaces(text []rune, from, to int) int {
 // separators are where a piece too wide for a line breaks best: after them.
 const separators = "/-?&=._,;:@"
 
-// splitWide breaks text[from:to] into lines no wider than maxWidth between
+// splitPiece breaks text[from:to] into lines no wider than maxWidth between
 // grapheme clusters, the last after a separator where one fits, and at
 // least one cluster a line.
-func splitWide(text []rune, from, to int, maxWidth float64, width func([]rune) float64) []Span {
+func splitPiece(text []rune, from, to int, maxWidth float64, width func([]rune) float64) []Span {
 	var seg segmenter.Segmenter
 	seg.Init(text[from:to])
 	var bounds []int // ends of the grapheme clusters, from `from`

@@ -88,3 +88,14 @@ func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapWordsKeepsWordsWhole(t *testing.T) {
+	rs := []rune("Більший шрифт")
+	var got []string
+	for _, sp := range WrapWords(rs, 5, chars) {
+		got = append(got, string(rs[sp.Start:sp.End]))
+	}
+	if strings.Join(got, "|") != "Більший|шрифт" {
+		t.Errorf("got %q", got)
+	}
+}

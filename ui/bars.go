@@ -18,9 +18,9 @@ import (
 // titleBar is the screen's title, then larger text and contrast.
 func (k *Kiosk) titleBar(title string) fyne.CanvasObject {
 	str := k.s.str
-	side := float32(170)
+	side := float32(200)
 	if k.s.large {
-		side = 200
+		side = 230
 	}
 	if k.portrait() {
 		side = 150

@@ -314,7 +314,7 @@ func (k *Kiosk) portrait() bool {
 // its margins, the scroll bar and the scroll buttons' strip, and no wider
 // than a comfortable line.
 func (k *Kiosk) contentWidth() float32 {
-	return min(k.windowSize().Width, 1600) - 48 - widgets.Gutter
+	return min(k.windowSize().Width, 1600) - 64 - widgets.Gutter
 }
 
 // columns is how many tiles stand side by side, for tiles of about

@@ -41,6 +41,7 @@ func newKiosk(t *testing.T, cfg config.Config) (*Kiosk, *clock) {
 	}
 	t.Cleanup(func() { cat.Close() })
 	w := test.NewTempWindow(t, nil)
+	w.SetPadded(false) // as the kiosk's window
 	w.Resize(fyne.NewSize(1280, 800))
 	c := &clock{t: time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin)} // a Monday
 	if cfg.IdleReset == 0 {
@@ -498,6 +499,7 @@ func TestSearchSaysWhenItShowsOnlyTheBest(t *testing.T) {
 	defer cat.Close()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
+	w.SetPadded(false) // as the kiosk's window
 	w.Resize(fyne.NewSize(1280, 800))
 	// The Kreis that sees the most offers, and a word that most of them have.
 	busiest, most := "", 0

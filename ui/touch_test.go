@@ -417,6 +417,11 @@ func TestEveryScreenSizeFitsTheWidth(t *testing.T) {
 			for _, p := range []page{k.homePage(), k.offerPage("iq-fachstelle-migrantenoekonomie"), k.sheetPage(), k.searchPage(), k.eventsPage()} {
 				k.push(p)
 				width := k.win.Canvas().Size().Width
+				for _, s := range k.scrollers {
+					if s.Overflows() {
+						t.Errorf("%v %s %s: the content is wider than its scroll area", size, lang, p.name)
+					}
+				}
 				for _, tile := range tiles(k, "") {
 					if !tile.Visible() {
 						continue

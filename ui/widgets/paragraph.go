@@ -204,7 +204,11 @@ func (p *Paragraph) build() {
 // Unicode's line breaking rules allow (package linebreak, as on paper).
 func (p *Paragraph) wrap(s string, width float32) []string {
 	rs := []rune(s)
-	spans := linebreak.Wrap(rs, float64(width), func(part []rune) float64 { return float64(p.measure(string(part))) })
+	wrap := linebreak.Wrap
+	if p.Fit { // a label: its words shrink to fit rather than break
+		wrap = linebreak.WrapWords
+	}
+	spans := wrap(rs, float64(width), func(part []rune) float64 { return float64(p.measure(string(part))) })
 	if len(spans) == 0 {
 		return []string{""}
 	}

@@ -125,6 +125,12 @@ func (t *TouchScroll) Page(dir int) {
 	t.ScrollTo(t.Offset() + float32(dir)*t.Size().Height*0.8)
 }
 
+// Overflows reports whether the content is wider than the area shows: its
+// far edge (where right-to-left lines start) would be cut off.
+func (t *TouchScroll) Overflows() bool {
+	return t.view.MinSize().Width > t.view.Size().Width+0.5
+}
+
 // Gliding reports whether a flick is still moving the content.
 func (t *TouchScroll) Gliding() bool { return t.glide != nil }
 
