@@ -92,7 +92,8 @@ const maxPINWait = 30 * time.Second
 func (k *Kiosk) staffPage() page {
 	str := translations.For(staffLang)
 	message := "" // the outcome of the last action, shown above the actions
-	var found []install.Found
+	var found []install.Found // the bundles on USB sticks; nil until read
+	searching := false        // the sticks are being read
 	var actionBar fyne.CanvasObject // built with the body, shown fixed at the bottom
 	// The outcome and the actions stand at the bottom, in a fixed place: a
 	// message never moves a button.
@@ -199,14 +200,25 @@ func (k *Kiosk) staffPage() page {
 
 		if store := k.opts.Store; store != nil {
 			heading(str.T("staff_usb"))
-			if found == nil {
-				found, _ = store.FindBundles()
-				if found == nil {
-					found = []install.Found{}
-				}
+			if found == nil && !searching { // read the sticks off the interface goroutine
+				searching = true
+				go func() {
+					list, _ := store.FindBundles()
+					fyne.Do(func() {
+						found, searching = append([]install.Found{}, list...), false
+						if k.Current() == "staff" {
+							k.redraw()
+						}
+					})
+				}()
 			}
-			if len(found) == 0 {
+			switch {
+			case searching:
+				line("USB-Sticks werden gelesen …")
+			case len(found) == 0:
 				line(str.T("staff_no_bundles"))
+			case len(found) == install.MaxBundlesListed:
+				line(fmt.Sprintf("Auf dem Stick sind mehr Kataloge; die ersten %d stehen hier.", install.MaxBundlesListed))
 			}
 			for _, f := range found {
 				f := f

@@ -66,6 +66,10 @@ func (s *Store) FindBundlesIn(dir string) ([]Found, error) {
 	return findIn(dir, s.trust.Keys)
 }
 
+// MaxBundlesListed is how many bundles a stick's listing reads at most: a
+// stick with thousands of them must not keep the staff screen waiting.
+const MaxBundlesListed = 50
+
 func findIn(mount string, keys []ed25519.PublicKey) ([]Found, error) {
 	fsys := os.DirFS(mount)
 	top, err := fs.ReadDir(fsys, ".")
@@ -73,16 +77,25 @@ func findIn(mount string, keys []ed25519.PublicKey) ([]Found, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", mount, err)
 	}
 	var out []Found
+	add := func(name string) bool {
+		if len(out) == MaxBundlesListed {
+			return false
+		}
+		out = append(out, inspect(fsys, mount, name, keys))
+		return true
+	}
 	for _, e := range top {
 		switch {
 		case hidden(e.Name()):
 		case isBundleName(e.Name()):
-			out = append(out, inspect(fsys, mount, e.Name(), keys))
+			if !add(e.Name()) {
+				return out, nil
+			}
 		case e.IsDir() && e.Type()&fs.ModeSymlink == 0:
 			sub, _ := fs.ReadDir(fsys, e.Name())
 			for _, f := range sub {
-				if !hidden(f.Name()) && isBundleName(f.Name()) {
-					out = append(out, inspect(fsys, mount, e.Name()+"/"+f.Name(), keys))
+				if !hidden(f.Name()) && isBundleName(f.Name()) && !add(e.Name()+"/"+f.Name()) {
+					return out, nil
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -351,5 +352,46 @@ func TestInstallFoundReportsProgress(t *testing.T) {
 	}
 	if len(got) != n {
 		t.Errorf("%d reports to a finished install's reporter", len(got)-n)
+	}
+}
+
+// A named pipe called like a bundle on a stick: listing and installing it
+// must not wait for a writer that never comes.
+func TestFIFOOnAStickIsRefusedAtOnce(t *testing.T) {
+	s, before := withV5(t)
+	stick := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(stick, "katalog.bundle"), 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		found, err := s.FindBundlesIn(stick)
+		if err != nil || len(found) != 1 || !errors.Is(found[0].Err, ErrNotFile) {
+			t.Errorf("found %+v, %v", found, err)
+			return
+		}
+		if _, err := s.InstallFound(context.Background(), found[0], nil); !errors.Is(err, ErrNotFile) {
+			t.Errorf("installing the pipe: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("listing or installing a named pipe blocked")
+	}
+	assertUnchanged(t, s, before)
+}
+
+// Thousands of bundles on a stick: the listing stops at MaxBundlesListed.
+func TestListingOfAFullStickIsBounded(t *testing.T) {
+	s, _ := withV5(t)
+	stick := t.TempDir()
+	for i := range MaxBundlesListed + 30 {
+		putFile(t, stick, fmt.Sprintf("k%04d.bundle", i), []byte("not a bundle"))
+	}
+	found, err := s.FindBundlesIn(stick)
+	if err != nil || len(found) != MaxBundlesListed {
+		t.Errorf("listed %d, %v; want %d", len(found), err, MaxBundlesListed)
 	}
 }

@@ -84,6 +84,11 @@ func checkSourcePath(fsys fs.FS, name string) error {
 		if info.Mode()&fs.ModeSymlink != 0 {
 			return fmt.Errorf("%w: %s is a symbolic link", ErrNotFile, p)
 		}
+		// Only a regular file is opened: opening a named pipe (a FIFO
+		// called "x.bundle" on a stick) waits for a writer, for ever.
+		if p == name && !info.Mode().IsRegular() {
+			return fmt.Errorf("%w: %s is not a regular file", ErrNotFile, name)
+		}
 	}
 	return nil
 }
