@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,9 +93,9 @@ const maxPINWait = 30 * time.Second
 // the kiosk. Leaving it, or idling, returns to the welcome screen.
 func (k *Kiosk) staffPage() page {
 	str := translations.For(staffLang)
-	message := "" // the outcome of the last action, shown above the actions
-	var found []install.Found // the bundles on USB sticks; nil until read
-	searching := false        // the sticks are being read
+	message := ""                   // the outcome of the last action, shown above the actions
+	var found []install.Found       // the bundles on USB sticks; nil until read
+	searching := false              // the sticks are being read
 	var actionBar fyne.CanvasObject // built with the body, shown fixed at the bottom
 	// The outcome and the actions stand at the bottom, in a fixed place: a
 	// message never moves a button.
@@ -320,10 +322,13 @@ func (k *Kiosk) staffProgress(message *string) func(install.Progress) {
 	}
 }
 
-// exportStats writes the statistics as CSV onto a USB stick.
+// exportStats writes the statistics as CSV onto a USB stick, into a file
+// of its own: it never writes through a name that exists already (a
+// symbolic link on the stick named like the export, pointing at
+// kiosk.toml, overwrote the kiosk's settings), and a second export of the
+// day gets a new name.
 func (k *Kiosk) exportStats(mount string) string {
-	name := filepath.Join(mount, "wegweiser-statistik-"+k.opts.Now().Format("2006-01-02")+".csv")
-	f, err := os.Create(name)
+	f, name, err := createNew(mount, "wegweiser-statistik-"+k.opts.Now().Format("2006-01-02"), ".csv")
 	if err != nil {
 		return "Die Statistik konnte nicht gespeichert werden: " + err.Error()
 	}
@@ -336,6 +341,26 @@ func (k *Kiosk) exportStats(mount string) string {
 		return "Die Statistik konnte nicht gespeichert werden: " + err.Error()
 	}
 	return "Statistik gespeichert: " + name
+}
+
+// createNew creates dir/base.ext, or dir/base-2.ext and so on when that
+// name exists, as a new file (O_EXCL: an existing name, a symbolic link
+// included, is never opened).
+func createNew(dir, base, ext string) (*os.File, string, error) {
+	for i := 1; i <= 100; i++ {
+		name := filepath.Join(dir, base+ext)
+		if i > 1 {
+			name = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, i, ext))
+		}
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			return f, name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, "", err
+		}
+	}
+	return nil, "", fmt.Errorf("%s: too many exports with this name", dir)
 }
 
 func staffDate(t time.Time) string { return t.Local().Format("02.01.2006 15:04") }

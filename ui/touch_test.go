@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -489,5 +491,35 @@ func TestOfferRowsHoldTheirText(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The statistics export onto a stick never writes through an existing
+// name: a symbolic link named like the export and pointing at kiosk.toml
+// stays as it was, and so does kiosk.toml.
+func TestStatisticsExportNeverWritesThroughALink(t *testing.T) {
+	counts, err := stats.Open(t.TempDir() + "/stats.sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { counts.Close() })
+	k, c := newKiosk(t, config.Config{District: "03255"})
+	k.opts.Stats = counts
+	stick, data := t.TempDir(), t.TempDir()
+	settings := filepath.Join(data, "kiosk.toml")
+	os.WriteFile(settings, []byte("district = \"03255\"\n"), 0o600)
+	link := filepath.Join(stick, "wegweiser-statistik-"+c.t.Format("2006-01-02")+".csv")
+	if err := os.Symlink(settings, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	msg := k.exportStats(stick)
+	if got, _ := os.ReadFile(settings); string(got) != "district = \"03255\"\n" {
+		t.Fatalf("kiosk.toml was overwritten: %q (%s)", got, msg)
+	}
+	if !strings.Contains(msg, "-2.csv") {
+		t.Errorf("export: %s", msg)
+	}
+	if _, err := os.Lstat(strings.TrimPrefix(msg, "Statistik gespeichert: ")); err != nil {
+		t.Errorf("no export file: %v (%s)", err, msg)
 	}
 }
