@@ -59,10 +59,11 @@ func TestTrustedKeyOfWrongLength(t *testing.T) {
 
 func TestParseRefusesBadTrustAndSync(t *testing.T) {
 	for text, want := range map[string]string{
-		"[trust]\ncatalog = \"Süd Niedersachsen\"\n":     "kiosk.toml:2: catalog",
-		"[sync]\nurl = \"ftp://example.org/x.bundle\"\n": "kiosk.toml:2: url",
-		"[sync]\nurl = \"example.org/x.bundle\"\n":       "kiosk.toml:2: url",
-		"[trust]\nKeys = []\n":                           "kiosk.toml:2: unknown setting 'trust.Keys'",
+		"[trust]\ncatalog = \"Süd Niedersachsen\"\n":      "kiosk.toml:2: catalog",
+		"[sync]\nurl = \"ftp://example.org/x.bundle\"\n":  "kiosk.toml:2: url",
+		"[sync]\nurl = \"example.org/x.bundle\"\n":        "kiosk.toml:2: url",
+		"[sync]\nurl = \"http://example.org/x.bundle\"\n": "kiosk.toml:2: url 'http://example.org/x.bundle' must start with https://",
+		"[trust]\nKeys = []\n":                            "kiosk.toml:2: unknown setting 'trust.Keys'",
 	} {
 		if _, err := Parse(text); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %s", text, err, want)
@@ -206,6 +207,14 @@ func FuzzSetValue(f *testing.F) {
 			t.Fatalf("%q → %q: %v", text, out, err)
 		}
 	})
+}
+
+func TestSyncOverPlainHTTPOnlyOnThisComputer(t *testing.T) {
+	for _, u := range []string{"http://127.0.0.1:8080/c.bundle", "http://localhost/c.bundle", "http://[::1]/c.bundle", "https://example.org/c.bundle"} {
+		if _, err := Parse("[sync]\nurl = \"" + u + "\"\n"); err != nil {
+			t.Errorf("%s: %v", u, err)
+		}
+	}
 }
 
 func TestScale(t *testing.T) {

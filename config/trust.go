@@ -3,6 +3,7 @@ package config
 import (
 	"crypto/ed25519"
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 
@@ -33,7 +34,20 @@ func checkSyncURL(s string) error {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("url '%s' must be a web address such as https://example.org/catalog.bundle", s)
 	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("url '%s' must start with https:// (plain http only for this computer itself, 127.0.0.1 or localhost)", s)
+	}
 	return nil
+}
+
+// isLoopback tells whether host is this computer: localhost or a loopback
+// address.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // lineOfValue finds the line on which a string value is written, or else
