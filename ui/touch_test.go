@@ -195,7 +195,7 @@ func TestEveryWayToTheWelcomeScreenStartsAFreshSession(t *testing.T) {
 	k.Reset()
 
 	// Staff leaving.
-	k, c = newKiosk(t, cfg)
+	k, _ = newKiosk(t, cfg)
 	dirty(t, k)
 	k.openStaff()
 	for _, d := range "2468" {
