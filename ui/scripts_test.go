@@ -47,7 +47,7 @@ func TestTigrinyaTypedOnItsKeyboardAndFound(t *testing.T) {
 
 func TestPersianFindsWithAndWithoutHalfSpace(t *testing.T) {
 	for _, keys := range [][]string{
-		{"ک", "س", "ب", "و", "ک", "ا", "ر"},              // as many type it
+		{"ک", "س", "ب", "و", "ک", "ا", "ر"},                   // as many type it
 		{"ک", "س", "ب", "نیم\u200cفاصله", "و", "ک", "ا", "ر"}, // with the half-space, as written
 	} {
 		k, _ := newKiosk(t, config.Config{District: "03255"})
