@@ -22,6 +22,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/source"
 )
 
 // FileName is the name of the settings file in a data folder.
@@ -111,6 +112,9 @@ func Load(dataDir string) (Config, error) {
 
 // Parse reads the text of a kiosk.toml.
 func Parse(text string) (Config, error) {
+	if line, err := source.CheckNesting(text); err != nil {
+		return Default(), &Error{Line: line, Msg: err.Error()}
+	}
 	var f file
 	md, err := toml.Decode(text, &f)
 	if err != nil {

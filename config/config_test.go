@@ -231,3 +231,13 @@ func TestScale(t *testing.T) {
 		}
 	}
 }
+
+// A kiosk.toml nested 10,000 deep exhausted memory in the decoder: it is
+// refused at its line before decoding.
+func TestDeeplyNestedKioskTomlIsRefused(t *testing.T) {
+	_, err := Parse("district = \"03255\"\nlanguages = " + strings.Repeat("[", 10000) + "\n")
+	var cerr *Error
+	if !errors.As(err, &cerr) || cerr.Line != 2 || !strings.Contains(cerr.Msg, "nested more than") {
+		t.Errorf("err = %v", err)
+	}
+}

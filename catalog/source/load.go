@@ -170,6 +170,10 @@ func parseFile(fsys fs.FS, p string) (r parsed) {
 		return r
 	}
 	text := norm.NFC.String(string(data))
+	if line, err := CheckNesting(text); err != nil {
+		report(line, "%v", err)
+		return r
+	}
 	if _, err := toml.Decode(text, &r.m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
