@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -162,6 +164,15 @@ func runKiosk(opts cli.KioskOptions) int {
 			})
 		}
 	}
+	// systemctl stop (SIGTERM) and Ctrl-C end the kiosk as staff closing it
+	// does: the statistics are written and systemd hears that it stops.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		s := <-signals
+		slog.Info("stopping", "signal", s.String())
+		fyne.Do(a.Quit)
+	}()
 	slog.Info("kiosk started", "catalogue", cat.Info().ID, "version", cat.Info().Version)
 	w.ShowAndRun()
 	_ = watchdog.Stopping()
