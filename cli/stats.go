@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"wegweiser/stats"
 )
@@ -44,7 +45,7 @@ func statsCommand(args []string, env Env) error {
 		return err
 	}
 	rows := bytes.Count(csv.Bytes(), []byte("\n")) - 1
-	fmt.Fprintf(env.Stdout, "%s: %d rows (day, kind, item, language; counts under %d written as <%d)\n", *out, rows, stats.MinCount, stats.MinCount)
+	fmt.Fprintf(env.Stdout, "%s: %d rows (closed days; day, kind, item, language; counts under %d added up as %q per day and kind, left out while that stays under %d)\n", *out, rows, stats.MinCount, stats.Other, stats.MinCount)
 	return nil
 }
 
@@ -60,7 +61,7 @@ func statsExportTo(buf *bytes.Buffer, path string, env Env) error {
 	if err != nil {
 		return err
 	}
-	if err := s.ExportCSV(buf); err != nil {
+	if err := s.ExportCSV(buf, time.Now()); err != nil {
 		s.Close()
 		return err
 	}

@@ -19,7 +19,9 @@
 // are deleted when the store opens and once a day while it is open; Prune
 // does it on demand.
 //
-// ExportCSV writes one row per day, kind, item and language and writes
-// counts under MinCount (5) as "<5", so that a rare combination (one visitor
-// reading one offer in a rare language on one day) is not shown as such.
+// ExportCSV writes the closed days only, one row per day, kind, item and
+// language of at least MinCount (5); smaller counts are added up into a row
+// "other" per day and kind, left out too while under MinCount. So a rare
+// combination (one visitor reading one offer in a rare language on one
+// day) is never shown as such, nor can two exports be subtracted.
 package stats

@@ -1,27 +1,37 @@
 package stats
 
 import (
+	"database/sql"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 )
 
-// MinCount is the smallest count an export shows as a number; smaller
-// ones are written as "<5".
+// MinCount is the smallest count an export shows: smaller ones are added
+// up per day and kind into a row "other", which is left out too when it
+// stays under MinCount.
 const MinCount = 5
+
+// Other names the row of a day and kind that adds up the small counts.
+const Other = "other"
 
 // Header is the first row of an export.
 var Header = []string{"day", "kind", "item", "lang", "count"}
 
-// ExportCSV writes everything counted so far (buffered counts included) as
-// CSV: the Header, then one row per day, kind, item and language, ordered
-// by them, with counts under MinCount written as "<5".
-func (s *Store) ExportCSV(w io.Writer) error {
+// ExportCSV writes the counts of the days closed before now (today's are
+// still growing: two exports on one day, subtracted, would show a single
+// visit) as CSV: the Header, then one row per day, kind, item and language,
+// ordered by them, each of at least MinCount. Smaller counts are added up
+// per day and kind into one row with item and language "other", written
+// when that sum reaches MinCount; so no row says that "a Tigrinya speaker
+// printed this offer today".
+func (s *Store) ExportCSV(w io.Writer, now time.Time) error {
 	if err := s.Flush(); err != nil {
 		return err
 	}
-	rows, err := s.db.Query(`SELECT day, kind, item, lang, count FROM counts ORDER BY day, kind, item, lang`)
+	rows, err := s.db.Query(`SELECT day, kind, item, lang, count FROM counts WHERE day < ? ORDER BY day, kind, item, lang`, dayOf(now))
 	if err != nil {
 		return fmt.Errorf("reading the statistics: %w", err)
 	}
@@ -30,27 +40,54 @@ func (s *Store) ExportCSV(w io.Writer) error {
 	if err := cw.Write(Header); err != nil {
 		return err
 	}
+	var group struct{ day, kind string } // the day and kind being written
+	var small int64                      // the small counts of the group
+	closeGroup := func() error {
+		if small >= MinCount {
+			if err := cw.Write([]string{group.day, group.kind, Other, Other, strconv.FormatInt(small, 10)}); err != nil {
+				return err
+			}
+		}
+		small = 0
+		return nil
+	}
 	for rows.Next() {
 		var day, kind, item, lang string
 		var n int64
 		if err := rows.Scan(&day, &kind, &item, &lang, &n); err != nil {
 			return fmt.Errorf("reading the statistics: %w", err)
 		}
-		if err := cw.Write([]string{day, kind, item, lang, formatCount(n)}); err != nil {
+		if day != group.day || kind != group.kind {
+			if err := closeGroup(); err != nil {
+				return err
+			}
+			group.day, group.kind = day, kind
+		}
+		if n < MinCount {
+			small += n
+			continue
+		}
+		if err := cw.Write([]string{day, kind, item, lang, strconv.FormatInt(n, 10)}); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("reading the statistics: %w", err)
 	}
+	if err := closeGroup(); err != nil {
+		return err
+	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// formatCount hides small counts.
-func formatCount(n int64) string {
-	if n < MinCount {
-		return "<" + strconv.Itoa(MinCount)
+// Total is how often kind was counted for item in lang, over all days
+// (buffered counts included): for staff screens and tests, never exported.
+func (s *Store) Total(kind Kind, item, lang string) (int64, error) {
+	if err := s.Flush(); err != nil {
+		return 0, err
 	}
-	return strconv.FormatInt(n, 10)
+	var n sql.NullInt64
+	err := s.db.QueryRow(`SELECT sum(count) FROM counts WHERE kind = ? AND item = ? AND lang = ?`, string(kind), item, lang).Scan(&n)
+	return n.Int64, err
 }

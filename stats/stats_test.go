@@ -26,7 +26,7 @@ func open(t *testing.T) (*Store, string) {
 func export(t *testing.T, s *Store) [][]string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.ExportCSV(&buf); err != nil {
+	if err := s.ExportCSV(&buf, afterAll); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -47,25 +47,43 @@ func count(t *testing.T, s *Store, day time.Time, kind Kind, item, lang string, 
 
 var noon = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 
-func TestExportHidesSmallCounts(t *testing.T) {
+// afterAll is a day when every day of the tests is closed.
+var afterAll = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func TestExportShowsNoSmallCount(t *testing.T) {
 	s, _ := open(t)
 	for n := 1; n <= 6; n++ {
 		count(t, s, noon, Offer, "offer-"+string(rune('0'+n)), "ar", n)
 	}
 	count(t, s, noon, Print, "offer-1", "de", 12)
+	count(t, s, noon, Print, "offer-2", "ti", 1) // one Tigrinya speaker printed this offer
+	count(t, s, noon, QR, "offer-3", "fa", 4)
 	rows := export(t, s)
 	want := [][]string{
 		{"day", "kind", "item", "lang", "count"},
-		{"2026-11-20", "offer", "offer-1", "ar", "<5"},
-		{"2026-11-20", "offer", "offer-2", "ar", "<5"},
-		{"2026-11-20", "offer", "offer-3", "ar", "<5"},
-		{"2026-11-20", "offer", "offer-4", "ar", "<5"},
 		{"2026-11-20", "offer", "offer-5", "ar", "5"},
 		{"2026-11-20", "offer", "offer-6", "ar", "6"},
+		{"2026-11-20", "offer", "other", "other", "10"}, // 1+2+3+4
 		{"2026-11-20", "print", "offer-1", "de", "12"},
+		// print/offer-2/ti (1) and qr/offer-3/fa (4): under 5 even added up, left out
 	}
 	if got, exp := join(rows), join(want); got != exp {
 		t.Errorf("export:\n%s\nwant:\n%s", got, exp)
+	}
+}
+
+// Today's counts still grow: an export has the closed days only, so that
+// two exports of one day cannot be subtracted into a single visit.
+func TestExportHasClosedDaysOnly(t *testing.T) {
+	s, _ := open(t)
+	count(t, s, noon, Offer, "offer-1", "ar", 9)
+	count(t, s, noon.Add(24*time.Hour), Offer, "offer-1", "ar", 7)
+	var buf bytes.Buffer
+	if err := s.ExportCSV(&buf, noon.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != "day,kind,item,lang,count\n2026-11-20,offer,offer-1,ar,9\n" {
+		t.Errorf("export on 21 November:\n%s", got)
 	}
 }
 

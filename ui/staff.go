@@ -332,7 +332,7 @@ func (k *Kiosk) exportStats(mount string) string {
 	if err != nil {
 		return "Die Statistik konnte nicht gespeichert werden: " + err.Error()
 	}
-	err = k.opts.Stats.ExportCSV(f)
+	err = k.opts.Stats.ExportCSV(f, k.opts.Now())
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
