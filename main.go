@@ -5,7 +5,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -96,9 +98,11 @@ func runKiosk(opts cli.KioskOptions) int {
 		defer logFile.Close()
 		slog.SetDefault(logger)
 	}
-	if cfgErr != nil {
-		slog.Error("kiosk.toml is broken; starting with the default settings", "error", cfgErr)
-		fmt.Fprintf(os.Stderr, "wegweiser: %v (starting with the default settings)\n", cfgErr)
+	if cfgErr != nil { // the settings at fault use their defaults; staff see them
+		slog.Error("kiosk.toml has problems; those settings use their defaults", "error", cfgErr)
+		fmt.Fprintf(os.Stderr, "wegweiser: %v\n(those settings use their defaults)\n", cfgErr)
+	} else if err := config.SaveLastGood(opts.DataDir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		slog.Warn("cannot keep a copy of the good kiosk.toml", "error", err)
 	}
 	counts, err := stats.Open(filepath.Join(opts.DataDir, stats.FileName))
 	if err != nil {
@@ -128,7 +132,7 @@ func runKiosk(opts cli.KioskOptions) int {
 	}
 	defer cat.Close()
 
-	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, Quit: a.Quit, Stats: counts, StartupProblem: problem})
+	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, ConfigProblem: cfgErr, Quit: a.Quit, Stats: counts, StartupProblem: problem})
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk

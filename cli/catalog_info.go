@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"wegweiser/assets"
@@ -58,14 +59,20 @@ func catalogInfo(args []string, env Env) error {
 	if !st.LastAttempt.IsZero() {
 		fmt.Fprintf(w, "last install or rollback: %s: %s\n", stamp(st.LastAttempt), st.LastResult)
 	}
-	printSyncState(w, dir, store)
+	cfg, err := config.Load(dir)
+	if err != nil { // every problem of kiosk.toml with its line; good settings still apply
+		fmt.Fprintf(w, "kiosk.toml: problems (the settings named use their defaults):\n")
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(w, "            %s\n", line)
+		}
+	}
+	printSyncState(w, cfg, store)
 	return nil
 }
 
 // printSyncState adds what the network sync last did, if it is set up.
-func printSyncState(w io.Writer, dir string, store *install.Store) {
-	cfg, err := config.Load(dir)
-	if err != nil || cfg.Sync.URL == "" {
+func printSyncState(w io.Writer, cfg config.Config, store *install.Store) {
+	if cfg.Sync.URL == "" {
 		return
 	}
 	ss, err := store.SyncState()

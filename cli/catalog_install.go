@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -44,15 +45,17 @@ func catalogInstall(args []string, env Env) error {
 }
 
 // openStore opens the catalogue store of a data folder with the trust of
-// its kiosk.toml. A kiosk.toml with an error, or without a trusted key,
-// is a refusal that says what to do.
+// its kiosk.toml. A kiosk.toml that cannot be read, or whose trust has an
+// error or no key, is a refusal that says what to do.
 func openStore(dataDir string) (*install.Store, config.Config, error) {
 	dataDir, err := dataDirOrDefault(dataDir)
 	if err != nil {
 		return nil, config.Config{}, err
 	}
 	cfg, err := config.Load(dataDir)
-	if err != nil {
+	// A bad setting elsewhere in kiosk.toml does not stop an install; a
+	// file that cannot be read, or a trust that cannot be used, does.
+	if err != nil && (errors.Is(err, config.ErrUnreadable) || len(cfg.Trust.PublicKeys) == 0) {
 		return nil, cfg, fmt.Errorf("%w (in %s; nothing was changed)", err, dataDir)
 	}
 	if len(cfg.Trust.PublicKeys) == 0 {

@@ -120,8 +120,8 @@ func openData(dataDir string, district *string) (*catalog.Catalog, error) {
 // kioskDistrict is the district of dataDir's kiosk.toml, or the catalogue's
 // first district.
 func kioskDistrict(dataDir string, c *catalog.Catalog) string {
-	cfg, err := config.Load(dataDir)
-	if err == nil && cfg.District != "" {
+	cfg, _ := config.Load(dataDir) // a bad district is left out; the rest applies
+	if cfg.District != "" {
 		return cfg.District
 	}
 	if ds, err := c.In(c.Info().SourceLanguage).Districts(); err == nil && len(ds) > 0 {

@@ -12,6 +12,7 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,32 +98,87 @@ func Default() Config {
 	return Config{IdleReset: DefaultIdleReset, Sync: Sync{Interval: 6 * time.Hour}}
 }
 
-// Load reads dataDir/kiosk.toml. A missing file gives Default and no error;
-// a broken one gives Default and an *Error naming the line.
+// Load reads dataDir/kiosk.toml. A missing file gives Default and no error.
+// Settings are checked one by one: a bad one keeps its default and is
+// reported (with its line), the others apply, so that one typo never drops
+// the trusted keys, the PIN or the district. A file that cannot be read as
+// TOML at all gives the last good configuration (LastGoodName, written by
+// SaveLastGood) if there is one, else Default, with the error.
 func Load(dataDir string) (Config, error) {
-	data, err := os.ReadFile(filepath.Join(dataDir, FileName))
+	data, err := readSettings(filepath.Join(dataDir, FileName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
 		return Default(), err
 	}
-	return Parse(string(data))
+	c, err := Parse(string(data))
+	if !errors.Is(err, ErrUnreadable) {
+		return c, err
+	}
+	if good, gerr := readSettings(filepath.Join(dataDir, LastGoodName)); gerr == nil {
+		if last, lerr := Parse(string(good)); lerr == nil {
+			return last, fmt.Errorf("%w; using the last good settings (%s)", err, LastGoodName)
+		}
+	}
+	return c, err
 }
 
-// Parse reads the text of a kiosk.toml.
+// maxSettingsSize caps what Load reads of kiosk.toml: a few kilobytes are
+// plenty.
+const maxSettingsSize = 1 << 20
+
+func readSettings(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSettingsSize+1))
+	if err == nil && len(data) > maxSettingsSize {
+		err = fmt.Errorf("%s is larger than %d bytes", filepath.Base(path), maxSettingsSize)
+	}
+	return data, err
+}
+
+// LastGoodName is the copy of the last kiosk.toml that was read without
+// any problem, in the data folder.
+const LastGoodName = "kiosk.toml.last-good"
+
+// SaveLastGood keeps dataDir's kiosk.toml as the last good configuration;
+// the kiosk calls it after a Load without problems.
+func SaveLastGood(dataDir string) error {
+	data, err := readSettings(filepath.Join(dataDir, FileName))
+	if err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dataDir, LastGoodName), data, 0o600)
+}
+
+// ErrUnreadable marks a kiosk.toml that is not TOML at all (or nests too
+// deep): no setting of it can be used.
+var ErrUnreadable = errors.New("kiosk.toml cannot be read")
+
+// Parse reads the text of a kiosk.toml, setting by setting: the returned
+// Config has every good setting and the default of every bad one; the
+// error lists the bad ones (each an *Error with its line). Text that is
+// not TOML gives Default and an error that is ErrUnreadable.
 func Parse(text string) (Config, error) {
 	if line, err := source.CheckNesting(text); err != nil {
-		return Default(), &Error{Line: line, Msg: err.Error()}
+		return Default(), errors.Join(ErrUnreadable, &Error{Line: line, Msg: err.Error()})
 	}
 	var f file
 	md, err := toml.Decode(text, &f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return Default(), &Error{Line: pe.Position.Line, Msg: pe.Message}
+			return Default(), errors.Join(&Error{Line: pe.Position.Line, Msg: pe.Message}, ErrUnreadable)
 		}
-		return Default(), &Error{Line: 1, Msg: err.Error()}
+		return Default(), errors.Join(&Error{Line: 1, Msg: err.Error()}, ErrUnreadable)
+	}
+	var problems []error
+	bad := func(line int, format string, args ...any) {
+		problems = append(problems, &Error{Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	var keys []string // unknown settings, and known ones in another letter case
 	for _, k := range md.Keys() {
@@ -130,55 +186,64 @@ func Parse(text string) (Config, error) {
 			keys = append(keys, k.String())
 		}
 	}
-	if len(keys) > 0 {
-		sort.Strings(keys)
-		return Default(), &Error{Line: lineOf(text, keys[0]), Msg: fmt.Sprintf("unknown setting '%s'", keys[0])}
+	sort.Strings(keys)
+	for _, k := range keys {
+		bad(lineOf(text, k), "unknown setting '%s'", k)
 	}
 	c := Default()
-	c.District = f.District
-	if c.District != "" && !catalog.ValidDistrictID(c.District) {
-		return Default(), &Error{Line: lineOf(text, "district"), Msg: fmt.Sprintf("district '%s' must be an AGS prefix of 2, 3, 5 or 8 digits, such as 03255", c.District)}
+	if f.District != "" && !catalog.ValidDistrictID(f.District) {
+		bad(lineOf(text, "district"), "district '%s' must be an AGS prefix of 2, 3, 5 or 8 digits, such as 03255", f.District)
+	} else {
+		c.District = f.District
 	}
+	languagesOK := true
 	for _, l := range f.Languages {
 		if !catalog.ValidLanguageCode(l) {
-			return Default(), &Error{Line: lineOf(text, "languages"), Msg: fmt.Sprintf("'%s' is not a language code such as de or ar", l)}
+			bad(lineOf(text, "languages"), "'%s' is not a language code such as de or ar", l)
+			languagesOK = false
 		}
 	}
-	c.Languages = f.Languages
+	if languagesOK {
+		c.Languages = f.Languages
+	}
 	if f.IdleReset != "" {
 		d, err := time.ParseDuration(f.IdleReset)
 		if err != nil || d < 10*time.Second {
-			return Default(), &Error{Line: lineOf(text, "idle_reset"), Msg: fmt.Sprintf("idle_reset '%s' must be a duration of at least 10s, such as 90s or 2m", f.IdleReset)}
+			bad(lineOf(text, "idle_reset"), "idle_reset '%s' must be a duration of at least 10s, such as 90s or 2m", f.IdleReset)
+		} else {
+			c.IdleReset = d
 		}
-		c.IdleReset = d
 	}
 	c.Printer = f.Printer
 	if md.IsDefined("scale") {
 		if f.Scale < 0.5 || f.Scale > 4 {
-			return Default(), &Error{Line: lineOf(text, "scale"), Msg: fmt.Sprintf("scale %v must be between 0.5 and 4, such as 1.25", f.Scale)}
+			bad(lineOf(text, "scale"), "scale %v must be between 0.5 and 4, such as 1.25", f.Scale)
+		} else {
+			c.Scale = f.Scale
 		}
-		c.Scale = f.Scale
 	}
-	trust, err := parseTrust(text, f.Trust.Catalog, f.Trust.Keys)
-	if err != nil {
-		return Default(), err
+	if trust, err := parseTrust(text, f.Trust.Catalog, f.Trust.Keys); err != nil {
+		problems = append(problems, err)
+	} else {
+		c.Trust = trust
 	}
-	c.Trust = trust
 	if f.Sync.URL != "" {
 		if err := checkSyncURL(f.Sync.URL); err != nil {
-			return Default(), &Error{Line: lineOf(text, "url"), Msg: err.Error()}
+			bad(lineOf(text, "url"), "%v", err)
+		} else {
+			c.Sync.URL = f.Sync.URL
 		}
 	}
-	c.Sync.URL = f.Sync.URL
 	if f.Sync.Interval != "" {
 		d, err := time.ParseDuration(f.Sync.Interval)
 		if err != nil || d < time.Minute {
-			return Default(), &Error{Line: lineOf(text, "interval"), Msg: fmt.Sprintf("interval '%s' must be a duration of at least 1m, such as 6h", f.Sync.Interval)}
+			bad(lineOf(text, "interval"), "interval '%s' must be a duration of at least 1m, such as 6h", f.Sync.Interval)
+		} else {
+			c.Sync.Interval = d
 		}
-		c.Sync.Interval = d
 	}
 	c.AdminPIN = f.Admin.PIN
-	return c, nil
+	return c, errors.Join(problems...)
 }
 
 // lineOf finds the line on which a (possibly dotted) key is set.

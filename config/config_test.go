@@ -241,3 +241,46 @@ func TestDeeplyNestedKioskTomlIsRefused(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// One typo in kiosk.toml (idle_reset = "5s") dropped the whole
+// configuration, trusted keys and PIN included: now only that setting
+// falls back, and the problem names its line.
+func TestBadSettingFallsBackAlone(t *testing.T) {
+	key := bundle.FormatPublicKey(testKey(1))
+	text := "district = \"03255\"\nidle_reset = \"5s\"\nscale = 9\nsprache = \"de\"\n[trust]\ncatalog = \"suedniedersachsen\"\nkeys = [\"" + key + "\"]\n[admin]\npin = \"hash\"\n"
+	c, err := Parse(text)
+	if c.District != "03255" || len(c.Trust.PublicKeys) != 1 || c.AdminPIN != "hash" || c.Trust.Catalog != "suedniedersachsen" {
+		t.Errorf("good settings lost: %+v", c)
+	}
+	if c.IdleReset != DefaultIdleReset || c.Scale != 0 {
+		t.Errorf("bad settings not at their defaults: idle %v, scale %v", c.IdleReset, c.Scale)
+	}
+	for _, want := range []string{"kiosk.toml:2: idle_reset", "kiosk.toml:3: scale", "kiosk.toml:4: unknown setting 'sprache'"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("problems %v lack %q", err, want)
+		}
+	}
+	if errors.Is(err, ErrUnreadable) {
+		t.Error("a bad value makes the whole file unreadable")
+	}
+}
+
+// A kiosk.toml that is not TOML at all: the last good one applies.
+func TestUnreadableSettingsUseTheLastGood(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, FileName), []byte("district = \"03255\"\n[admin]\npin = \"hash\"\n"), 0o600)
+	if _, err := Load(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveLastGood(dir); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, FileName), []byte("district = \"03255\n[admin\n"), 0o600) // broken by hand
+	c, err := Load(dir)
+	if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), LastGoodName) {
+		t.Errorf("err = %v", err)
+	}
+	if c.District != "03255" || c.AdminPIN != "hash" {
+		t.Errorf("not the last good settings: %+v", c)
+	}
+}

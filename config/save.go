@@ -34,12 +34,22 @@ func Save(dataDir, text string) error {
 	if info, err := os.Stat(path); err == nil {
 		perm = info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dataDir, "."+FileName+".tmp-*")
-	if err != nil {
+	if err := writeAtomic(path, []byte(text), perm); err != nil {
 		return fmt.Errorf("cannot write kiosk.toml: %w", err)
 	}
+	return nil
+}
+
+// writeAtomic replaces path with data: a temporary file in the same folder,
+// flushed to the disk and renamed over it, then the folder flushed.
+func writeAtomic(path string, data []byte, perm fs.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	_, err = tmp.WriteString(text)
+	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Chmod(perm)
 	}
@@ -53,12 +63,9 @@ func Save(dataDir, text string) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err == nil {
-		err = syncDir(dataDir)
+		err = syncDir(dir)
 	}
-	if err != nil {
-		return fmt.Errorf("cannot write kiosk.toml: %w", err)
-	}
-	return nil
+	return err
 }
 
 // syncDir flushes a folder's entries (a rename) to the disk. Systems that

@@ -27,6 +27,9 @@ type Options struct {
 	Now         func() time.Time // the clock; time.Now when nil
 	Quit        func()           // closes the program, for staff
 	Stats       *stats.Store     // anonymous counts for funders; nil counts nothing
+	// ConfigProblem lists the settings of kiosk.toml that are wrong (each
+	// with its line) and use their defaults; staff see it.
+	ConfigProblem error
 	// StartupProblem is why the kiosk does not show the installed
 	// catalogue (it fell back to the previous one or the sample); staff see it.
 	StartupProblem error

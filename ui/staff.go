@@ -120,6 +120,12 @@ func (k *Kiosk) staffPage() page {
 		if p := k.opts.StartupProblem; p != nil {
 			line("⚠ Beim Start: " + p.Error())
 		}
+		if p := k.opts.ConfigProblem; p != nil {
+			line("⚠ Fehler in kiosk.toml (diese Einstellungen gelten mit ihrem Standardwert, alle anderen wie eingetragen):")
+			for _, l := range strings.Split(p.Error(), "\n") {
+				line("    " + l)
+			}
+		}
 		info := k.cat.Info()
 		heading(str.T("staff_catalog"))
 		line(fmt.Sprintf("%s (%s), Version %d, erstellt am %s", info.Title[info.SourceLanguage], info.ID, info.Version, staffDate(info.Built)))

@@ -519,3 +519,27 @@ func TestStatisticsExportNeverWritesThroughALink(t *testing.T) {
 		t.Errorf("no export file: %v (%s)", err, msg)
 	}
 }
+
+func TestStaffSeeTheProblemsOfKioskToml(t *testing.T) {
+	hash, err := config.HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, cerr := config.Parse("district = \"03255\"\nidle_reset = \"5s\"\n[admin]\npin = \"" + hash + "\"\n")
+	if cerr == nil || cfg.AdminPIN == "" {
+		t.Fatalf("setup: %v, %+v", cerr, cfg)
+	}
+	k, _ := newKiosk(t, cfg)
+	k.opts.ConfigProblem = cerr
+	k.openStaff()
+	for _, d := range "2468" {
+		tap(t, k, string(d))
+	}
+	tap(t, k, "OK")
+	if k.Current() != "staff" {
+		t.Fatalf("the PIN of a kiosk.toml with a bad idle_reset does not open the staff screen: %s", k.Current())
+	}
+	if !strings.Contains(texts(k), "kiosk.toml:2: idle_reset") {
+		t.Errorf("the problem is not shown with its line:\n%s", texts(k))
+	}
+}
