@@ -61,6 +61,17 @@ func (s *Store) client() *http.Client {
 	return NewClient(DefaultTimeouts)
 }
 
+// DownloadDeadline is how long one request of a sync may take at most;
+// a partial file confirmed by its ETag is resumed by the next sync.
+const DownloadDeadline = 2 * time.Hour
+
+func (s *Store) downloadDeadline() time.Duration {
+	if s.Deadline > 0 {
+		return s.Deadline
+	}
+	return DownloadDeadline
+}
+
 func (s *Store) stallTimeout() time.Duration {
 	if s.StallTimeout > 0 {
 		return s.StallTimeout

@@ -22,8 +22,12 @@ import (
 // tries again later.
 var ErrCouldNotUpdate = errors.New("could not update")
 
-// errStalled ends a download that receives nothing for StallTimeout.
-var errStalled = errors.New("stalled")
+// errStalled ends a download that receives less than MinProgress within
+// StallTimeout; errTooSlow one that is not done within its deadline.
+var (
+	errStalled = errors.New("stalled")
+	errTooSlow = errors.New("too slow: not done within its time")
+)
 
 // fetched is the outcome of a download.
 type fetched struct {
@@ -57,6 +61,8 @@ func (s *Store) download(ctx context.Context, rawURL string, st *SyncState) (fet
 
 // fetchOnce makes one request. restart asks for another one from the start.
 func (s *Store) fetchOnce(ctx context.Context, rawURL string, st *SyncState, have int64) (f fetched, restart bool, err error) {
+	ctx, stop := context.WithTimeoutCause(ctx, s.downloadDeadline(), errTooSlow)
+	defer stop()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
@@ -171,16 +177,26 @@ func (s *Store) dropPartial(st *SyncState) {
 }
 
 // stallReader restarts its timer whenever data arrives.
+// stallReader ends a download (through its timer) that does not bring
+// MinProgress bytes within each stall timeout: a server trickling a byte
+// every 20 seconds kept a sync alive for ever.
 type stallReader struct {
 	r     io.Reader
 	timer *time.Timer
 	after time.Duration
+	since int64 // bytes since the timer was last reset
 }
+
+// MinProgress is how much a download must bring within each stall timeout
+// (a minute by default: about 1 KB/s, a very slow line).
+const MinProgress = 64 << 10
 
 func (s *stallReader) Read(p []byte) (int, error) {
 	n, err := s.r.Read(p)
-	if n > 0 {
+	s.since += int64(n)
+	if s.since >= MinProgress {
 		s.timer.Reset(s.after)
+		s.since = 0
 	}
 	return n, err
 }
@@ -200,7 +216,9 @@ func networkError(err error, ctx context.Context) error {
 	var reason string
 	switch {
 	case errors.Is(context.Cause(ctx), errStalled):
-		reason = "the download stalled (no data arrived for a while); it continues from there next time"
+		reason = "the download stalled (almost no data arrived for a while); it continues from there next time"
+	case errors.Is(context.Cause(ctx), errTooSlow):
+		reason = "the download was too slow to finish in time; it continues from there next time"
 	case errors.Is(err, ErrRedirect):
 		return fmt.Errorf("%w: %w", ErrCouldNotUpdate, unwrapURLError(err))
 	case errors.As(err, &dns):

@@ -33,9 +33,12 @@ type Store struct {
 	Now func() time.Time
 	// Client fetches bundles for Sync; nil means NewClient(DefaultTimeouts).
 	Client *http.Client
-	// StallTimeout ends a download that receives nothing for this long;
-	// 0 means DefaultTimeouts.Stall.
+	// StallTimeout ends a download that receives less than MinProgress
+	// within this long; 0 means DefaultTimeouts.Stall.
 	StallTimeout time.Duration
+	// Deadline ends one request of a sync that is not done within it;
+	// 0 means DownloadDeadline.
+	Deadline time.Duration
 
 	disk   disk              // every write to the data folder
 	step   func(name string) // called after each step of an install; crash tests kill the process there

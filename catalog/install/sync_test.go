@@ -23,7 +23,7 @@ type bundleServer struct {
 	mu       sync.Mutex
 	data     []byte
 	etag     string
-	mode     string // "": normal; "cut": send half and hang up; "stall": send half and wait; "ignore-range": always 200
+	mode     string // "": normal; "cut": send half and hang up; "stall": send half and wait; "trickle": a byte every 20 ms; "ignore-range": always 200
 	requests []request
 	release  chan struct{}
 }
@@ -81,6 +81,22 @@ func (b *bundleServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 		case <-b.release:
+		}
+		return
+	case "trickle":
+		w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+		for i := range data {
+			if _, err := w.Write(data[i : i+1]); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-b.release:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
 		}
 		return
 	case "ignore-range":
@@ -245,6 +261,38 @@ func TestThreat19BodyStalls(t *testing.T) {
 	if n := partialSize(s); n != int64(len(v7)/2) {
 		t.Errorf("partial file of %d bytes", n)
 	}
+}
+
+// A server that sends a byte now and then never stalls outright; a sync
+// must still end (it brings less than MinProgress per stall timeout).
+func TestTricklingServerEndsTheSync(t *testing.T) {
+	s, before := syncStore(t)
+	v7 := makeBundle(t, spec{version: 7})
+	srv, ts := newBundleServer(t, v7, `"v7"`)
+	srv.set(v7, `"v7"`, "trickle")
+	start := time.Now()
+	_, err := syncOnce(t, s, ts.URL)
+	if !errors.Is(err, ErrCouldNotUpdate) || !strings.Contains(err.Error(), "stalled") {
+		t.Fatalf("got %v", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v with a stall timeout of %v", d, s.StallTimeout)
+	}
+	assertUnchanged(t, s, before)
+}
+
+// However fast it trickles, a download ends at its deadline.
+func TestDownloadDeadline(t *testing.T) {
+	s, before := syncStore(t)
+	s.StallTimeout, s.Deadline = time.Minute, 500*time.Millisecond
+	v7 := makeBundle(t, spec{version: 7})
+	srv, ts := newBundleServer(t, v7, `"v7"`)
+	srv.set(v7, `"v7"`, "stall")
+	_, err := syncOnce(t, s, ts.URL)
+	if !errors.Is(err, ErrCouldNotUpdate) || !strings.Contains(err.Error(), "too slow") {
+		t.Fatalf("got %v", err)
+	}
+	assertUnchanged(t, s, before)
 }
 
 // sync-threats 20: a server that ignores Range (200 instead of 206) gets
