@@ -80,7 +80,7 @@ func byScript(s string, rtl bool) []Run {
 	var out []Run
 	start, cur := 0, Script(-1)
 	for i, r := range s {
-		sc, ok := scriptOf(r)
+		sc, ok := ScriptOfRune(r)
 		if !ok || sc == cur {
 			continue
 		}
@@ -102,7 +102,9 @@ func byScript(s string, rtl bool) []Run {
 	return out
 }
 
-func scriptOf(r rune) (Script, bool) {
+// ScriptOfRune is the script a letter asks for; characters of no script
+// (spaces, digits, punctuation) ask for none.
+func ScriptOfRune(r rune) (Script, bool) {
 	switch {
 	case unicode.Is(unicode.Arabic, r):
 		return Arabic, true
@@ -118,7 +120,7 @@ func scriptOf(r rune) (Script, bool) {
 // first letter.
 func ScriptOf(s string) Script {
 	for _, r := range s {
-		if sc, ok := scriptOf(r); ok {
+		if sc, ok := ScriptOfRune(r); ok {
 			return sc
 		}
 	}

@@ -184,19 +184,15 @@ type segment struct {
 	runes []rune
 }
 
-// strongFamily is the family a letter asks for; characters of no script
-// (spaces, digits, punctuation) ask for none.
+// strongFamily is the family a letter asks for (the font of its script,
+// as on screen); characters of no script ask for none.
 func strongFamily(r rune) (family, bool) {
-	switch {
-	case unicode.Is(unicode.Arabic, r):
-		return arabic, true
-	case unicode.Is(unicode.Ethiopic, r):
-		return ethiopic, true
-	case unicode.IsLetter(r):
-		return latin, true
-	}
-	return 0, false
+	s, ok := bidi.ScriptOfRune(r)
+	return familyOf[s], ok
 }
+
+// familyOf is the printed font family of each script.
+var familyOf = map[bidi.Script]family{bidi.Latin: latin, bidi.Arabic: arabic, bidi.Ethiopic: ethiopic}
 
 // isIgnorable is a default-ignorable character that shaping reads (zero
 // width non-joiner and joiner, as in Persian "می‌خواهند") and nothing draws.
