@@ -100,9 +100,6 @@ func newTouchScroll(view fyne.CanvasObject, target scrollTarget) *TouchScroll {
 	t.down = NewTile(NewIcon(theme.MoveDownIcon(), theme.ColorNameForeground, 40), func() { t.Page(1) })
 	t.fadeTop = canvas.NewVerticalGradient(color.Transparent, color.Transparent)
 	t.fadeEnd = canvas.NewVerticalGradient(color.Transparent, color.Transparent)
-	if s, ok := view.(*container.Scroll); ok { // a mouse wheel, where there is one
-		s.OnScrolled = func(fyne.Position) { t.scrolled() }
-	}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -326,6 +323,13 @@ type dragSurface struct {
 
 func (d *dragSurface) Dragged(e *fyne.DragEvent) { d.scroll.dragged(e.Dragged.DY) }
 func (d *dragSurface) DragEnd()                  { d.scroll.dragEnded() }
+
+// Scrolled takes a mouse wheel's turn (staff with a mouse), as the scroll
+// container beneath would: the surface lies on top of it.
+func (d *dragSurface) Scrolled(e *fyne.ScrollEvent) {
+	d.scroll.Stop()
+	d.scroll.ScrollTo(d.scroll.Offset() - e.Scrolled.DY)
+}
 
 func (d *dragSurface) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(&fyne.Container{})

@@ -183,3 +183,18 @@ func TestTouchListBuildsOnlyTheRowsOnScreen(t *testing.T) {
 		t.Errorf("%d rows built after a drag", created)
 	}
 }
+
+// A mouse wheel (staff with a mouse) scrolls too, and reports once.
+func TestMouseWheelScrolls(t *testing.T) {
+	s, w, _, _ := tallScroll(t)
+	reported := 0
+	s.OnScrolled = func() { reported++ }
+	test.Scroll(w.Canvas(), fyne.NewPos(200, 300), 0, -90)
+	if s.Offset() != 90 || reported != 1 {
+		t.Errorf("after a wheel turn of 90: offset %v, reported %d times", s.Offset(), reported)
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(200, 300), 0, -40)
+	if reported != 2 {
+		t.Errorf("a drag step reported %d times", reported-1)
+	}
+}
