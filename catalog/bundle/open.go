@@ -15,6 +15,7 @@ type Reader struct {
 	r        io.Reader
 	manifest Manifest
 	signer   ed25519.PublicKey
+	header   int64 // bytes of magic, length, manifest and signature
 }
 
 // Open reads a bundle's header from r: the magic, the manifest and its
@@ -57,8 +58,13 @@ func Open(r io.Reader, keys []ed25519.PublicKey) (*Reader, error) {
 	if m.KeyID != Fingerprint(signer) {
 		return nil, badManifest("key_id %s does not name the signing key %s", m.KeyID, Fingerprint(signer))
 	}
-	return &Reader{r: r, manifest: m, signer: signer}, nil
+	header := int64(len(magic) + 4 + len(manifest) + len(signature))
+	return &Reader{r: r, manifest: m, signer: signer, header: header}, nil
 }
+
+// FileSize is the size of the whole bundle file as its signed manifest
+// describes it: the header and the payload. A download can stop there.
+func (r *Reader) FileSize() int64 { return r.header + r.manifest.Size }
 
 // Manifest is the bundle's verified, parsed manifest.
 func (r *Reader) Manifest() Manifest { return r.manifest }

@@ -46,6 +46,13 @@ func (s *Store) download(ctx context.Context, rawURL string, st *SyncState) (fet
 	if info, err := os.Stat(partial); err == nil && st.PartialETag != "" && info.Mode().IsRegular() {
 		have = info.Size()
 	}
+	if have > 0 {
+		// A partial file longer than its signed size was damaged by an
+		// earlier answer: it cannot be continued.
+		if newSignedSize(nil, s.trust.Keys, partialPrefix(partial), have, s.maxBundle()).beyond(have) {
+			have = 0
+		}
+	}
 	if have == 0 {
 		s.dropPartial(st)
 	}
@@ -121,8 +128,13 @@ func (s *Store) fetchOnce(ctx context.Context, rawURL string, st *SyncState, hav
 	if err != nil {
 		return f, false, diskError(err)
 	}
-	body := &stallReader{r: resp.Body, timer: time.AfterFunc(s.stallTimeout(), func() { cancel(errStalled) }), after: s.stallTimeout()}
-	defer body.timer.Stop()
+	stall := &stallReader{r: resp.Body, timer: time.AfterFunc(s.stallTimeout(), func() { cancel(errStalled) }), after: s.stallTimeout()}
+	defer stall.timer.Stop()
+	var prefix []byte
+	if have > 0 {
+		prefix = partialPrefix(s.partialPath())
+	}
+	body := newSignedSize(stall, s.trust.Keys, prefix, have, s.maxBundle())
 	n, err := copyChecked(ctx, out, body, s.maxBundle()-have+1)
 	if cerr := out.Close(); err == nil && cerr != nil {
 		err = diskError(cerr)
@@ -131,6 +143,9 @@ func (s *Store) fetchOnce(ctx context.Context, rawURL string, st *SyncState, hav
 	case errors.Is(err, ErrDisk):
 		s.dropPartial(st)
 		return f, false, err
+	case body.over:
+		s.dropPartial(st)
+		return f, false, fmt.Errorf("%w: %v (%s)", ErrCouldNotUpdate, errBeyondSigned, megabytes(body.limit))
 	case err != nil:
 		if etag == "" {
 			s.dropPartial(st) // a resume could not be confirmed

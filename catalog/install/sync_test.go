@@ -23,7 +23,7 @@ type bundleServer struct {
 	mu       sync.Mutex
 	data     []byte
 	etag     string
-	mode     string // "": normal; "cut": send half and hang up; "stall": send half and wait; "trickle": a byte every 20 ms; "ignore-range": always 200
+	mode     string // "": normal; "cut": send half and hang up; "stall": send half and wait; "trickle": a byte every 20 ms; "ignore-range": always 200; "garbage-206", "bad-206": wrong resumes
 	requests []request
 	release  chan struct{}
 }
@@ -103,6 +103,18 @@ func (b *bundleServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 		rec.WriteHeader(200)
 		w.Write(data)
+		return
+	case "garbage-206": // every resume continues with a MiB of noise
+		if r.Header.Get("Range") == "" {
+			break
+		}
+		var from int
+		fmt.Sscanf(r.Header.Get("Range"), "bytes=%d-", &from)
+		noise := bytes.Repeat([]byte{0xA5}, 1<<20)
+		w.Header().Set("Content-Range", fmt.Sprintf("bytes %d-%d/*", from, from+len(noise)-1))
+		w.Header().Set("Content-Length", fmt.Sprint(len(noise)))
+		rec.WriteHeader(206)
+		w.Write(noise)
 		return
 	case "bad-206":
 		if r.Header.Get("Range") == "" {
@@ -236,6 +248,56 @@ func TestThreat18BodyCutShort(t *testing.T) {
 	}
 }
 
+// Issue 11 item 5: a server answering every resume with garbage cannot
+// grow download.partial beyond the size the bundle's signed manifest gives;
+// the damaged partial file is dropped and the next sync starts afresh.
+func TestPartialDownloadBoundedBySignedSize(t *testing.T) {
+	s, before := syncStore(t)
+	v7 := makeBundle(t, spec{version: 7})
+	srv, ts := newBundleServer(t, v7, `"v7"`)
+	srv.set(v7, `"v7"`, "cut")
+	if _, err := syncOnce(t, s, ts.URL); err == nil {
+		t.Fatal("the cut download installed")
+	}
+	srv.set(v7, `"v7"`, "garbage-206")
+	_, err := syncOnce(t, s, ts.URL)
+	if !errors.Is(err, ErrCouldNotUpdate) || !strings.Contains(err.Error(), "signed size") {
+		t.Fatalf("got %v", err)
+	}
+	if n := partialSize(s); n != -1 {
+		t.Fatalf("a partial file of %d bytes was kept; the bundle has %d", n, len(v7))
+	}
+	assertUnchanged(t, s, before)
+	srv.set(v7, `"v7"`, "")
+	if res, err := syncOnce(t, s, ts.URL); err != nil || res.Status != Updated {
+		t.Fatalf("after the garbage: %+v %v", res, err)
+	}
+}
+
+// A partial file longer than the signed bundle (an earlier answer filled
+// it with something else) is not continued but fetched anew.
+func TestFullLengthPartialIsFetchedAnew(t *testing.T) {
+	s, _ := syncStore(t)
+	v7 := makeBundle(t, spec{version: 7})
+	srv, ts := newBundleServer(t, v7, `"v7"`)
+	srv.set(v7, `"v7"`, "cut")
+	syncOnce(t, s, ts.URL)
+	// Fill the partial to the signed length with noise after the header.
+	f, err := os.OpenFile(s.partialPath(), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(bytes.Repeat([]byte{0x5A}, len(v7)))
+	f.Close()
+	srv.set(v7, `"v7"`, "")
+	if res, err := syncOnce(t, s, ts.URL); err != nil || res.Status != Updated {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if last := srv.log()[len(srv.log())-1]; last.rangeHdr != "" {
+		t.Errorf("the full-length partial file was continued: %+v", last)
+	}
+}
+
 // sync-threats 19: a stalled body ends by the progress timeout, quickly,
 // and the partial file is kept for a resume.
 func TestThreat19BodyStalls(t *testing.T) {
@@ -340,10 +402,11 @@ func TestThreat21ContentChangedOr416(t *testing.T) {
 		t.Errorf("request %+v", last)
 	}
 
-	// 416: the partial file is longer than the server's file.
+	// 416: the partial file is as long as the server's file (a crash
+	// came between the download and its install).
 	s2, _ := syncStore(t)
 	os.MkdirAll(s2.syncDir(), 0o755)
-	os.WriteFile(s2.partialPath(), append(bytes.Clone(v8), "junk"...), 0o644)
+	os.WriteFile(s2.partialPath(), v8, 0o644)
 	s2.writeSyncState(SyncState{URL: ts.URL, PartialETag: `"v8"`})
 	res, err = syncOnce(t, s2, ts.URL)
 	if err != nil || res.Install.Manifest.Version != 8 {
