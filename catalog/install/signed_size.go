@@ -24,14 +24,14 @@ const maxHeader = 19 + 4 + bundle.MaxManifestSize + ed25519.SignatureSize
 // the kiosk's size cap is the bound. A server that answers every resume
 // with garbage thus cannot grow download.partial past the signed size.
 type signedSize struct {
-	r     io.Reader
-	keys  []ed25519.PublicKey
-	head  []byte // the file's first bytes, until the header is decided
-	done   bool  // the header is decided
-	signed bool  // limit is the file's size as its verified manifest gives it
-	seen   int64 // bytes of the file so far, including the partial's
-	limit  int64 // the file's signed size, or the size cap (which copyChecked enforces)
-	over   bool  // the server sent more than the signed size
+	r      io.Reader
+	keys   []ed25519.PublicKey
+	head   []byte // the file's first bytes, until the header is decided
+	done   bool   // the header is decided
+	signed bool   // limit is the file's size as its verified manifest gives it
+	seen   int64  // bytes of the file so far, including the partial's
+	limit  int64  // the file's signed size, or the size cap (which copyChecked enforces)
+	over   bool   // the server sent more than the signed size
 }
 
 // beyond reports whether a partial file of have bytes is longer than the
