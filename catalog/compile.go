@@ -19,6 +19,10 @@ import (
 type BuildInfo struct {
 	Version int64
 	Built   time.Time
+	// Expires is the bundle's expiry, kept in the (signed) payload too so
+	// that a damaged record of the installed catalogues can be rebuilt
+	// from the files alone; zero for the sample and plain builds.
+	Expires time.Time
 }
 
 // Compile writes content as a new catalogue file at path, replacing any
@@ -194,6 +198,9 @@ func (w *writer) all(c *Content, info BuildInfo) {
 		"built": info.Built.UTC().Format(time.RFC3339), "version": strconv.FormatInt(info.Version, 10),
 	} {
 		w.exec("INSERT INTO meta(key, value) VALUES(?,?)", k, v)
+	}
+	if !info.Expires.IsZero() {
+		w.exec("INSERT INTO meta(key, value) VALUES(?,?)", "expires", info.Expires.UTC().Format(time.RFC3339))
 	}
 	w.text(metaOwner, "title", m.Title)
 	for i, cov := range ComputeCoverage(c) {

@@ -33,6 +33,7 @@ type Info struct {
 	Sample         bool
 	Version        int64
 	Built          time.Time
+	Expires        time.Time // the bundle's expiry, zero when the build did not record it
 	Districts      int
 	Categories     int
 	Offers         int
@@ -118,6 +119,7 @@ func (c *Catalog) loadInfo() error {
 	in.Sample = meta["sample"] == "1"
 	in.Version, _ = strconv.ParseInt(meta["version"], 10, 64)
 	in.Built, _ = time.Parse(time.RFC3339, meta["built"])
+	in.Expires, _ = time.Parse(time.RFC3339, meta["expires"])
 	texts, err := c.texts([]int64{metaOwner}, nil)
 	if err != nil {
 		return err

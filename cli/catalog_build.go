@@ -81,7 +81,7 @@ func buildBundle(content *catalog.Content, out string, key []byte, m bundle.Mani
 	}
 	defer os.RemoveAll(dir)
 	db := filepath.Join(dir, "catalog.sqlite")
-	if err := catalog.Compile(content, db, catalog.BuildInfo{Version: m.Version, Built: m.Issued}); err != nil {
+	if err := catalog.Compile(content, db, catalog.BuildInfo{Version: m.Version, Built: m.Issued, Expires: m.Expires}); err != nil {
 		return m, err
 	}
 	payload, err := os.Open(db)

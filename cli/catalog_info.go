@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,29 +27,40 @@ func catalogInfo(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	c, isSample, err := install.Open(dir, assets.SampleSource())
-	if err != nil {
-		return fmt.Errorf("cannot open the catalogue: %w", err)
+	// The same fallbacks as the kiosk: a damaged install still shows what
+	// the kiosk shows, and says what is wrong.
+	store := install.NewStore(dir, install.Trust{})
+	c, path, problem := store.OpenForKiosk(assets.SampleSource(), filepath.Join(dir, "cache"))
+	if c == nil {
+		return fmt.Errorf("cannot open the catalogue: %w", problem)
 	}
 	defer c.Close()
-	store := install.NewStore(dir, install.Trust{})
-	st, err := store.State()
-	if err != nil {
-		return err
-	}
 	w := env.Stdout
+	st, stErr := store.State()
+	if stErr != nil {
+		fmt.Fprintf(w, "problem:    %v\n            `wegweiser catalog repair` rebuilds the record from the catalogue files\n", stErr)
+	} else if problem != nil {
+		fmt.Fprintf(w, "problem:    %v\n            `wegweiser catalog repair` updates the record; or install the catalogue again\n", problem)
+	}
 	info := c.Info()
 	fmt.Fprintf(w, "catalogue:  %s (%s)\n", info.ID, info.Title[info.SourceLanguage])
-	if isSample || st.Current == nil {
-		fmt.Fprintf(w, "            the built-in sample catalogue: no catalogue is installed\n")
+	showing := st.Current
+	if showing != nil && path != store.CatalogPath(*showing) {
+		showing = st.Previous
+		if showing != nil && path != store.CatalogPath(*showing) {
+			showing = nil
+		}
+	}
+	if showing == nil {
+		fmt.Fprintf(w, "            the built-in sample catalogue: no catalogue is installed or none opens\n")
 		fmt.Fprintf(w, "version:    %d\nbuilt:      %s\nexpires:    never (the sample is part of the program)\n", info.Version, stamp(info.Built))
 	} else {
-		cur := st.Current
+		cur := showing
 		fmt.Fprintf(w, "version:    %d\nissued:     %s\nexpires:    %s\ninstalled:  %s\n", cur.Version, stamp(cur.Issued), stamp(cur.Expires), stamp(cur.Installed))
 		if !time.Now().Before(cur.Expires) {
 			fmt.Fprintf(w, "            it has expired: the kiosk keeps showing it until a newer one is installed\n")
 		}
-		if p := st.Previous; p != nil {
+		if p := st.Previous; p != nil && p != showing {
 			fmt.Fprintf(w, "previous:   version %d, issued %s (catalog rollback goes back to it)\n", p.Version, stamp(p.Issued))
 		}
 	}

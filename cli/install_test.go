@@ -191,3 +191,55 @@ func TestBuildRefusesVersionsThatLockOutLaterBuilds(t *testing.T) {
 		}
 	}
 }
+
+// Issue 11 item 7: with a damaged state.json, `catalog info` still says what
+// the kiosk shows and what is wrong; `catalog repair` rebuilds the record,
+// with the expiry the signed payload carries, and installs work again.
+func TestCatalogInfoAndRepairOnADamagedState(t *testing.T) {
+	data, key := kioskWithKey(t)
+	v5, v7, v8 := buildVersion(t, key, "5"), buildVersion(t, key, "7"), buildVersion(t, key, "8")
+	for _, b := range []string{v5, v7} {
+		if code, _, stderr := run(t, "catalog", "install", b, "--data", data); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	state := filepath.Join(data, "catalogs", "state.json")
+	before, _ := os.ReadFile(state)
+	os.WriteFile(state, before[:len(before)/3], 0o644)
+
+	code, out, stderr := run(t, "catalog", "info", "--data", data)
+	if code != 0 || !strings.Contains(out, "problem:    the record of the installed catalogue is damaged") ||
+		!strings.Contains(out, "catalog repair") || !strings.Contains(out, "offers:") {
+		t.Fatalf("info on the damaged state: %d %q %q", code, out, stderr)
+	}
+	if code, _, _ := run(t, "catalog", "install", v8, "--data", data); code != 1 {
+		t.Fatalf("install on the damaged state: exit %d", code)
+	}
+	code, out, stderr = run(t, "catalog", "repair", "--data", data)
+	if code != 0 || !strings.Contains(out, "current: version 7") || !strings.Contains(out, "previous: version 5") ||
+		!strings.Contains(out, "the kiosk shows suedniedersachsen version 7") {
+		t.Fatalf("repair: %d %q %q", code, out, stderr)
+	}
+	after, _ := os.ReadFile(state)
+	for _, field := range []string{`"expires"`, `"issued"`, `"sha256"`} {
+		if got, want := fieldOf(after, field), fieldOf(before, field); got != want {
+			t.Errorf("%s rebuilt as %s, was %s", field, got, want)
+		}
+	}
+	if code, out, _ := run(t, "catalog", "repair", "--data", data); code != 0 || !strings.HasPrefix(out, "nothing to repair") {
+		t.Errorf("second repair: %d %q", code, out)
+	}
+	if code, _, stderr := run(t, "catalog", "install", v8, "--data", data); code != 0 {
+		t.Fatalf("install after the repair: %s", stderr)
+	}
+}
+
+// fieldOf returns the first line of a state.json that holds field.
+func fieldOf(b []byte, field string) string {
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.Contains(line, field) {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
+}

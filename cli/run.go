@@ -60,6 +60,7 @@ const usage = `Usage:
   wegweiser catalog install FILE [--data DIR]
   wegweiser catalog info [--data DIR]
   wegweiser catalog rollback [--data DIR]
+  wegweiser catalog repair [--data DIR]
   wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
@@ -97,7 +98,7 @@ func dispatch(args []string, env Env) error {
 	switch args[0] {
 	case "catalog":
 		if len(args) < 2 {
-			return usagef("catalog needs a sub-command: check, build, keygen, verify, import-csv, install, info or rollback")
+			return usagef("catalog needs a sub-command: check, build, keygen, verify, import-csv, install, info, rollback or repair")
 		}
 		switch args[1] {
 		case "check":
@@ -116,6 +117,8 @@ func dispatch(args []string, env Env) error {
 			return catalogInfo(args[2:], env)
 		case "rollback":
 			return catalogRollback(args[2:], env)
+		case "repair":
+			return catalogRepair(args[2:], env)
 		}
 		return usagef("unknown command 'catalog %s'", args[1])
 	case "sync":

@@ -197,6 +197,12 @@ func (k *Kiosk) staffPage() page {
 					return fmt.Sprintf("Zurück von Version %d zu Version %d.", from.Version, to.Version)
 				})
 			}))
+			if k.needsRepair(store, now) {
+				line("⚠ Die Angaben zum installierten Katalog sind beschädigt oder eine frühere Installation kam von einem Rechner mit falscher Uhr. „" + str.T("staff_repair") + "“ stellt sie aus den Katalogdateien wieder her.")
+				actions = append(actions, k.button(theme.ViewRefreshIcon(), str.T("staff_repair"), 320, func() {
+					k.staffRun(&message, func(ctx context.Context) string { return repairOutcome(store.Repair(ctx)) })
+				}))
+			}
 		}
 		if k.opts.Quit != nil {
 			actions = append(actions, k.button(theme.LogoutIcon(), str.T("staff_quit"), 320, k.confirmQuit))
@@ -370,3 +376,24 @@ func createNew(dir, base, ext string) (*os.File, string, error) {
 }
 
 func staffDate(t time.Time) string { return t.Local().Format("02.01.2006 15:04") }
+
+// needsRepair tells whether the staff screen offers the repair: the record
+// cannot be read, the catalogue did not open at start, or the time floor
+// lies in the future (a bundle from a computer with a wrong clock).
+func (k *Kiosk) needsRepair(store *install.Store, now time.Time) bool {
+	st, err := store.State()
+	return err != nil || k.opts.StartupProblem != nil || st.TimeFloor.After(now.Add(install.MaxClockLead))
+}
+
+// repairOutcome says in German what the repair did.
+func repairOutcome(rep install.Repaired, err error) string {
+	switch {
+	case err != nil:
+		return staffReason(err)
+	case !rep.Changed:
+		return "Nichts zu reparieren: die Angaben und Katalogdateien sind in Ordnung."
+	case rep.Current != nil:
+		return fmt.Sprintf("Repariert: Version %d wird ab dem nächsten Besuch gezeigt.", rep.Current.Version)
+	}
+	return "Repariert: Es gab keine brauchbare Katalogdatei; der Kiosk zeigt den Beispielkatalog, bis ein Katalog installiert wird."
+}

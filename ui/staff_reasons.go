@@ -39,7 +39,7 @@ var staffReasons = []struct {
 	{syscall.ENOSPC, "Der Speicher dieses Kiosks ist voll."},
 	{install.ErrDisk, "Der Katalog konnte auf diesem Kiosk nicht gespeichert werden."},
 	{install.ErrNoPrevious, "Es gibt keinen früheren Katalog, zu dem zurückgekehrt werden kann."},
-	{install.ErrDamaged, "Die Angaben zum installierten Katalog sind beschädigt; der Kiosk zeigt den Beispielkatalog. Bitte den Katalog neu installieren."},
+	{install.ErrDamaged, "Die Angaben zum installierten Katalog sind beschädigt; der Kiosk zeigt den Beispielkatalog. „Katalog-Angaben reparieren“ stellt sie wieder her."},
 	{install.ErrRedirect, "Der Server hat auf eine andere Adresse umgeleitet; der Kiosk folgt dem nicht. Bitte die Adresse in kiosk.toml prüfen."},
 	{install.ErrCouldNotUpdate, "Der Katalog konnte nicht aus dem Netz geholt werden. Der Kiosk versucht es später wieder."},
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 
 	"wegweiser/catalog"
@@ -32,6 +33,13 @@ func (s *Store) OpenForKiosk(sample fs.FS, cacheDir string) (c *catalog.Catalog,
 		problem = fmt.Errorf("the record of the installed catalogue cannot be read (%v)", err)
 	}
 	path, err = CompiledSample(cacheDir, sample)
+	if err != nil {
+		// A full or read-only disk: compile the sample in the temporary
+		// folder (often a RAM disk) rather than not start at all.
+		if tmpPath, tmpErr := CompiledSample(filepath.Join(os.TempDir(), "wegweiser-cache"), sample); tmpErr == nil {
+			path, err = tmpPath, nil
+		}
+	}
 	if err == nil {
 		c, err = catalog.Open(path)
 	}

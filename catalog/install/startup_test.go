@@ -37,3 +37,21 @@ func TestOpenForKioskFallsBack(t *testing.T) {
 	}
 	c.Close()
 }
+
+// Issue 11 item 12: a kiosk whose data folder cannot take the compiled
+// sample (a full or read-only disk) and has none compiled yet starts on a
+// sample compiled in the temporary folder instead of exiting.
+func TestFullDiskAtStartFallsBackToTempFolder(t *testing.T) {
+	dir := t.TempDir()
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	blocked := filepath.Join(dir, "cache")
+	if err := os.WriteFile(blocked, []byte("a file where the cache folder should be"), 0o644); err != nil {
+		t.Fatal(err) // MkdirAll fails under it, as on a full disk
+	}
+	c, path, problem := NewStore(dir, Trust{}).OpenForKiosk(assets.SampleSource(), filepath.Join(blocked, "x"))
+	if c == nil || problem != nil || !c.Info().Sample || !strings.HasPrefix(path, tmp) {
+		t.Fatalf("%v %q %v", c, path, problem)
+	}
+	c.Close()
+}

@@ -53,6 +53,9 @@ func NewStore(dataDir string, trust Trust) *Store {
 		disk: osDisk{}, step: func(string) {}}
 }
 
+// CatalogPath is the file of an installed catalogue.
+func (s *Store) CatalogPath(in Installed) string { return filepath.Join(s.catalogDir(), in.File) }
+
 func (s *Store) catalogDir() string { return filepath.Join(s.dir, catalogDir) }
 func (s *Store) stagingDir() string { return filepath.Join(s.dir, "staging") }
 
