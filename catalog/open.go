@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -89,7 +90,7 @@ func (c *Catalog) check() error {
 	if appID != ApplicationID || version != SchemaVersion {
 		return ErrNotCatalog
 	}
-	return nil
+	return CheckSchema(context.Background(), c.db)
 }
 
 func (c *Catalog) loadInfo() error {

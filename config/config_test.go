@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"wegweiser/catalog"
 	"wegweiser/catalog/bundle"
 )
 
@@ -283,4 +284,29 @@ func TestUnreadableSettingsUseTheLastGood(t *testing.T) {
 	if c.District != "03255" || c.AdminPIN != "hash" {
 		t.Errorf("not the last good settings: %+v", c)
 	}
+}
+
+// FuzzParse: any kiosk.toml text gives a usable configuration (every bad
+// setting at its default) and never panics; every problem names a line of
+// the text.
+func FuzzParse(f *testing.F) {
+	f.Add(commented)
+	f.Add("idle_reset = \"5s\"\ndistrict = \"03255\"\n")
+	f.Add("[[[[[[[[[[")
+	f.Add("a = [[[[[[[[1]]]]]]]]\n")
+	f.Add("district = 3255\nlanguages = [\"de\", 1]\n[sync]\ninterval = \"-1h\"\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		cfg, err := Parse(text)
+		if cfg.IdleReset <= 0 {
+			t.Fatalf("idle reset %v", cfg.IdleReset)
+		}
+		if cfg.District != "" && !catalog.ValidDistrictID(cfg.District) {
+			t.Fatalf("district %q", cfg.District)
+		}
+		lines := strings.Count(text, "\n") + 1
+		var e *Error
+		if errors.As(err, &e) && (e.Line < 1 || e.Line > lines) {
+			t.Fatalf("problem on line %d of %d: %v", e.Line, lines, err)
+		}
+	})
 }

@@ -122,7 +122,8 @@ func checkSQLiteHeader(path string) error {
 }
 
 // checkSQLite opens the file read-only as a database that came from
-// outside and checks its integrity, application id and schema version.
+// outside and checks its application id, schema version, schema objects
+// and integrity, within PayloadCheckTime.
 func checkSQLite(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -136,6 +137,34 @@ func checkSQLite(ctx context.Context, path string) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+	ctx, cancel := context.WithTimeoutCause(ctx, PayloadCheckTime, errCheckTooLong)
+	defer cancel()
+	err = checkSQLiteSchema(ctx, db)
+	if ctx.Err() != nil {
+		return checkEnded(ctx)
+	}
+	return err
+}
+
+// PayloadCheckTime bounds the database check of one payload: a national
+// catalogue takes about a second; a file built to keep SQLite busy is
+// refused when the time is up.
+const PayloadCheckTime = 2 * time.Minute
+
+var errCheckTooLong = errors.New("checking the database took too long")
+
+// checkEnded is the error of a check whose context ended: staff cancelled,
+// or the time was up (the file is refused).
+func checkEnded(ctx context.Context) error {
+	if errors.Is(context.Cause(ctx), errCheckTooLong) {
+		return fmt.Errorf("%w: %v (more than %v)", ErrNotCatalog, errCheckTooLong, PayloadCheckTime)
+	}
+	return ctx.Err()
+}
+
+// checkSQLiteSchema checks the application id, schema version, every
+// object of the schema and the integrity of the open database.
+func checkSQLiteSchema(ctx context.Context, db *sql.DB) error {
 	var appID, schema int64
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
 		return fmt.Errorf("%w: %v", ErrNotCatalog, err)
@@ -149,11 +178,12 @@ func checkSQLite(ctx context.Context, path string) error {
 	if schema != catalog.SchemaVersion {
 		return fmt.Errorf("%w: its schema version is %d; this program reads version %d", ErrNotCatalog, schema, catalog.SchemaVersion)
 	}
+	// The schema first: what integrity_check reads is then only ours.
+	if err := catalog.CheckSchema(ctx, db); err != nil {
+		return fmt.Errorf("%w: %s", ErrNotCatalog, strings.TrimPrefix(err.Error(), catalog.ErrNotCatalog.Error()+": "))
+	}
 	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check(1)")
 	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
 		return fmt.Errorf("%w: %v", ErrNotCatalog, err)
 	}
 	defer rows.Close()
@@ -163,9 +193,6 @@ func checkSQLite(ctx context.Context, path string) error {
 	}
 	if err == nil {
 		err = rows.Err()
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
 	}
 	if err != nil {
 		return fmt.Errorf("%w: the database is damaged (%v)", ErrNotCatalog, err)
