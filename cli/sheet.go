@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"wegweiser/atomicfile"
 	"wegweiser/catalog"
 	"wegweiser/printout"
 )
@@ -92,35 +91,6 @@ func sheetCommand(args []string, env Env) error {
 // writeSheetFile writes data to path through a temporary file in the same
 // folder, synced and renamed over path: a reader (a print spooler) sees the
 // old file or the whole new one, never a part.
-func writeSheetFile(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if dir, derr := os.Open(filepath.Dir(path)); derr == nil {
-		_ = dir.Sync() // the rename itself survives a power cut; not possible on every system
-		dir.Close()
-	}
-	return nil
+func writeSheetFile(path string, data []byte) error {
+	return atomicfile.Write(path, data, 0o644)
 }

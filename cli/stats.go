@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"wegweiser/atomicfile"
 	"wegweiser/stats"
 )
 
@@ -57,35 +58,11 @@ func statsExportTo(buf *bytes.Buffer, path string, env Env) error {
 		buf.WriteString(strings.Join(stats.Header, ",") + "\n")
 		return nil
 	}
-	s, err := stats.Open(path)
-	if err != nil {
-		return err
-	}
-	if err := s.ExportCSV(buf, time.Now()); err != nil {
-		s.Close()
-		return err
-	}
-	return s.Close()
+	return stats.ExportFile(buf, path, time.Now())
 }
 
 // statsWriteFile writes the export through a temporary file, so that a
 // failed export never leaves half a file behind.
 func statsWriteFile(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".stats-*.csv")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return atomicfile.Write(name, data, 0o644)
 }

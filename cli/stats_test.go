@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +65,76 @@ func TestStatsUsage(t *testing.T) {
 		if code, _, stderr := run(t, args...); code != 2 || stderr == "" {
 			t.Errorf("%v: exit %d", args, code)
 		}
+	}
+}
+
+// Issue 11 item 12: `stats export` failed on a read-only data folder. It
+// now writes nothing beside the statistics file (it reads a copy), sees
+// the counts the running kiosk has written to the log, and works when the
+// folder cannot be written.
+func TestStatsExportWritesNothingInTheDataFolder(t *testing.T) {
+	data := t.TempDir()
+	s, err := stats.Open(filepath.Join(data, stats.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close() // the kiosk still runs
+	day := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
+	for range 6 {
+		s.Count(day, stats.Offer, "iq-fachstelle", "fa")
+	}
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	listing := func() string {
+		entries, _ := os.ReadDir(data)
+		var out []string
+		for _, e := range entries {
+			info, _ := e.Info()
+			out = append(out, fmt.Sprintf("%s %d %v", e.Name(), info.Size(), info.ModTime()))
+		}
+		return strings.Join(out, "\n")
+	}
+	before := listing()
+	if os.Geteuid() != 0 { // root writes into read-only folders anyway
+		os.Chmod(data, 0o555)
+		defer os.Chmod(data, 0o755)
+	}
+	code, stdout, stderr := run(t, "stats", "export", "--data", data, "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "2026-11-20,offer,iq-fachstelle,fa,6\n") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if after := listing(); after != before {
+		t.Errorf("the export changed the data folder:\nbefore\n%s\nafter\n%s", before, after)
+	}
+}
+
+// The same on a truly read-only file system (a read-only bind mount, where
+// this machine allows one; root ignores folder permissions): the kiosk is
+// stopped, so SQLite would need to create its shared-memory file beside the
+// statistics.
+func TestStatsExportOnAReadOnlyFileSystem(t *testing.T) {
+	data, ro := t.TempDir(), t.TempDir()
+	s, err := stats.Open(filepath.Join(data, stats.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
+	for range 5 {
+		s.Count(day, stats.Print, "iq-fachstelle", "ti")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := exec.Command("mount", "--bind", data, ro).Run(); err != nil {
+		t.Skipf("no bind mount here: %v", err)
+	}
+	defer exec.Command("umount", ro).Run()
+	if err := exec.Command("mount", "-o", "remount,bind,ro", ro).Run(); err != nil {
+		t.Skipf("no read-only remount here: %v", err)
+	}
+	code, stdout, stderr := run(t, "stats", "export", "--data", ro, "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "2026-11-20,print,iq-fachstelle,ti,5\n") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"wegweiser/atomicfile"
 	"wegweiser/catalog"
 	"wegweiser/catalog/source"
 )
@@ -152,7 +153,7 @@ func SaveLastGood(dataDir string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dataDir, LastGoodName), data, 0o600)
+	return atomicfile.Write(filepath.Join(dataDir, LastGoodName), data, 0o600)
 }
 
 // ErrUnreadable marks a kiosk.toml that is not TOML at all (or nests too

@@ -1,13 +1,13 @@
 package importcsv
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"wegweiser/atomicfile"
 	"wegweiser/catalog"
 	"wegweiser/catalog/source"
 )
@@ -137,30 +137,13 @@ func readCSV(name string) ([]byte, error) {
 	return data, nil
 }
 
-// writeFile replaces name with data: a temporary file beside it (its name
-// starts with a dot, which catalog/source skips, should it ever be left
-// behind), synced, then renamed over name.
+// writeFile replaces name with data, creating its folder if need be.
 func writeFile(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".import-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	err = errors.Join(err, tmp.Chmod(0o644), tmp.Sync(), tmp.Close())
-	if err != nil {
+	if err := atomicfile.Write(name, data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil { // make the rename durable
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }
