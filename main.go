@@ -132,7 +132,8 @@ func runKiosk(opts cli.KioskOptions) int {
 	}
 	defer cat.Close()
 
-	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, ConfigProblem: cfgErr, Quit: a.Quit, Stats: counts, StartupProblem: problem})
+	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, ConfigProblem: cfgErr, Quit: a.Quit, Stats: counts, StartupProblem: problem,
+		PINGuard: config.OpenPINGuard(opts.DataDir)})
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk

@@ -33,6 +33,9 @@ type Options struct {
 	// StartupProblem is why the kiosk does not show the installed
 	// catalogue (it fell back to the previous one or the sample); staff see it.
 	StartupProblem error
+	// PINGuard slows down guessing of the staff PIN, across restarts; nil
+	// keeps one in memory.
+	PINGuard *config.PINGuard
 }
 
 // Kiosk is the visitor interface in one window.
@@ -60,10 +63,8 @@ type Kiosk struct {
 	frameDrawn   func(time.Time)   // the tour: called when a new screen is first painted
 	theme        *kiosktheme.Theme // the look set last
 
-	corner            *widgets.Corner // the hidden staff entry
-	staffBusy         bool            // a staff action (install, rollback, export) runs
-	staffFailures     int             // wrong PINs in a row
-	staffBlockedUntil time.Time       // no PIN is accepted before this
+	corner    *widgets.Corner // the hidden staff entry
+	staffBusy bool            // a staff action (install, rollback, export) runs
 
 	printed func() // tests: called when a printout has finished and its outcome is shown
 }
@@ -90,6 +91,9 @@ const TapGuard = 300 * time.Millisecond
 func New(a fyne.App, win fyne.Window, opts Options) *Kiosk {
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.PINGuard == nil {
+		opts.PINGuard = config.OpenPINGuard("")
 	}
 	k := &Kiosk{app: a, win: win, opts: opts, later: func(f func()) { go fyne.Do(f) }}
 	k.useCatalog(opts.Catalog, opts.CatalogPath)

@@ -31,8 +31,8 @@ const (
 	staffExpiring = 30 * 24 * time.Hour
 )
 
-// openStaff asks for the staff PIN on a 3×4 pad, with a growing wait
-// after each wrong one.
+// openStaff asks for the staff PIN on a 3×4 pad, with a growing wait (at
+// most 30 s, kept across restarts) after each wrong one.
 func (k *Kiosk) openStaff() {
 	str := translations.For(staffLang)
 	const width = 360
@@ -63,16 +63,23 @@ func (k *Kiosk) openStaff() {
 	del := k.button(appIcon("backspace"), "", 96, func() { pin = widgets.DeleteLastRune(pin); showPIN() })
 	keys = append(keys, del, key("0", func() { pin += "0"; showPIN() }))
 	ok := k.primaryButton(theme.ConfirmIcon(), str.T("ok"), 96, func() {
-		now := k.opts.Now()
-		if now.Before(k.staffBlockedUntil) || !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
-			k.staffFailures++
-			k.staffBlockedUntil = now.Add(min(time.Duration(1<<min(k.staffFailures, 6))*time.Second, maxPINWait))
+		now, guard := k.opts.Now(), k.opts.PINGuard
+		// During the wait no PIN is checked, and the tap is not counted:
+		// staff who wait get in, whatever a visitor typed before.
+		if wait := guard.Wait(now); wait > 0 {
+			pin = ""
+			shown.Text = str.T("staff_pin_wait", map[string]any{"Seconds": int((wait + time.Second - 1) / time.Second)})
+			shown.Refresh()
+			return
+		}
+		if !config.CheckPIN(k.opts.Config.AdminPIN, pin) {
+			guard.Failed(now)
 			pin = ""
 			shown.Text = str.T("staff_pin_wrong")
 			shown.Refresh()
 			return
 		}
-		k.staffFailures = 0
+		guard.Succeeded()
 		k.hidePopup(pop)
 		k.s.setLanguage(k.cat, staffLang) // the bars speak German too
 		k.applyTheme()
@@ -82,10 +89,6 @@ func (k *Kiosk) openStaff() {
 	cancel := k.button(theme.CancelIcon(), str.T("cancel"), 3*96, func() { k.hidePopup(pop) })
 	pop = k.showPopup(container.NewVBox(shown, container.NewGridWithColumns(3, keys...), cancel))
 }
-
-// maxPINWait caps the wait after wrong PINs: a visitor trying PINs must not
-// lock staff out for long.
-const maxPINWait = 30 * time.Second
 
 // staffPage shows staff, in plain words, which catalogue is installed, how
 // old it is, whether the last update worked, the catalogues found on USB

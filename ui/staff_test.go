@@ -46,3 +46,50 @@ func TestStaffRepairsADamagedRecord(t *testing.T) {
 		t.Error("the repair is still offered on a sound record")
 	}
 }
+
+// Issue 11 item 11: a visitor typing wrong PINs cannot lock staff out. The
+// wait is at most 30 s; taps during it are not counted; the right PIN after
+// it opens the staff screen; a restart of the kiosk keeps the wait.
+func TestWrongPINsCannotLockStaffOut(t *testing.T) {
+	hash, err := config.HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	k, c := newKiosk(t, config.Config{District: "03255", AdminPIN: hash})
+	k.opts.PINGuard = config.OpenPINGuard(dir)
+	typePIN := func(k *Kiosk, pin string) {
+		t.Helper()
+		for _, d := range pin {
+			tap(t, k, string(d))
+		}
+		tap(t, k, "OK")
+	}
+	k.openStaff()
+	for range 20 { // a visitor, ever faster
+		typePIN(k, "1111")
+		c.t = c.t.Add(time.Second)
+	}
+	if !strings.Contains(texts(k), "warten") {
+		t.Fatalf("no wait shown:\n%s", texts(k))
+	}
+	typePIN(k, "2468") // the right PIN during the wait: not yet, and not counted
+	if k.Current() == "staff" || !strings.Contains(texts(k), "Sekunden warten") {
+		t.Fatalf("during the wait: %s\n%s", k.Current(), texts(k))
+	}
+
+	// The kiosk restarts: the wait is still there.
+	k2, c2 := newKiosk(t, config.Config{District: "03255", AdminPIN: hash})
+	c2.t = c.t
+	k2.opts.PINGuard = config.OpenPINGuard(dir)
+	k2.openStaff()
+	typePIN(k2, "2468")
+	if k2.Current() == "staff" {
+		t.Fatal("a restart reset the wait")
+	}
+	c2.t = c2.t.Add(config.MaxPINWait) // staff wait at most 30 s
+	typePIN(k2, "2468")
+	if k2.Current() != "staff" {
+		t.Fatalf("the right PIN after the wait was refused:\n%s", texts(k2))
+	}
+}
