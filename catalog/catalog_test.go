@@ -304,3 +304,21 @@ func TestOpenRefusesCatalogueItCannotShow(t *testing.T) {
 		}
 	}
 }
+
+// Issue 11 item 12: a reset could close the catalogue while a printout still
+// read it. A held catalogue stays open through Close until released.
+func TestHeldCatalogueOutlivesClose(t *testing.T) {
+	c := compiled(t)
+	release := c.Hold()
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.In("de").Districts(); err != nil {
+		t.Fatalf("a held catalogue was closed: %v", err)
+	}
+	release()
+	release() // a second call does nothing
+	if _, err := c.In("de").Districts(); err == nil {
+		t.Error("the catalogue stayed open after the last release")
+	}
+}

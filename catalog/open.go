@@ -19,6 +19,10 @@ type Catalog struct {
 	db   *sql.DB
 	info Info
 
+	holdMu  sync.Mutex
+	holds   int  // work in progress that keeps the file open (Hold)
+	closing bool // Close was called; the last release closes the file
+
 	searchMu sync.Mutex
 	search   *searchIndex // of the district last searched
 }
@@ -73,8 +77,41 @@ func Open(path string) (*Catalog, error) {
 	return c, nil
 }
 
-// Close releases the file.
-func (c *Catalog) Close() error { return c.db.Close() }
+// Close releases the file: at once, or, while something holds the
+// catalogue (Hold), when the last of it is released.
+func (c *Catalog) Close() error {
+	c.holdMu.Lock()
+	defer c.holdMu.Unlock()
+	if c.closing {
+		return nil
+	}
+	c.closing = true
+	if c.holds > 0 {
+		return nil
+	}
+	return c.db.Close()
+}
+
+// Hold keeps the catalogue open until release is called, even when Close
+// is called meanwhile: a printout that goes on after its visitor's session
+// ended, and the kiosk switched to a newly installed catalogue. Call
+// release once (more calls do nothing).
+func (c *Catalog) Hold() (release func()) {
+	c.holdMu.Lock()
+	c.holds++
+	c.holdMu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			c.holdMu.Lock()
+			defer c.holdMu.Unlock()
+			c.holds--
+			if c.holds == 0 && c.closing {
+				c.db.Close()
+			}
+		})
+	}
+}
 
 // Info returns the catalogue's description.
 func (c *Catalog) Info() Info { return c.info }

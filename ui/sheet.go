@@ -84,8 +84,9 @@ func (k *Kiosk) printDocument(items []string, write func(io.Writer, *catalog.Cat
 	k.render()
 	opts := printout.Options{Lang: s.lang, WithGerman: s.withGerman && s.lang != "de", District: k.district, Now: k.opts.Now()}
 	cat, printer, screen := k.cat, k.opts.Config.Printer, k.Current()
+	release := cat.Hold() // the visitor may leave and a new catalogue come meanwhile
 	go func() {
-		err := printPDF(func(w io.Writer) error { return write(w, cat, opts) }, printer)
+		err := printPDF(func(w io.Writer) error { defer release(); return write(w, cat, opts) }, printer)
 		fyne.Do(func() {
 			s.printing = false
 			if err != nil {
