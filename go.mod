@@ -54,3 +54,6 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// skip2/go-qrcode with an ECI header for UTF-8 text; see third_party/go-qrcode/README.md.
+replace github.com/skip2/go-qrcode => ./third_party/go-qrcode

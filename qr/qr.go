@@ -3,8 +3,11 @@
 // A visitor scans a code to take an offer home on a phone, without internet:
 // the offer's website as a plain URL, a contact as a vCard 3.0 (RFC 2426) that
 // the phone offers to save, an event as an iCalendar entry (RFC 5545).
-// Contents are UTF-8 in byte mode without an ECI marker, which phone scanners
-// read as UTF-8.
+// Contents are UTF-8 in byte mode; a content with characters beyond ASCII
+// starts with the ECI designator for UTF-8 (ECI 26), without which
+// zbar-based scanners guess another encoding and read "Gründer" as
+// "Gr羹nder". skip2/go-qrcode cannot write ECI; the module uses a copy with
+// that one change (third_party/go-qrcode).
 //
 // The codes use error correction level Medium (15 % of the code may be
 // damaged or covered) and keep the quiet zone of four modules around them

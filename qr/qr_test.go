@@ -21,8 +21,8 @@ func decode(t *testing.T, img image.Image) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_CHARACTER_SET: "UTF-8"}
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, hints)
+	// No character set hint: the code itself must say it is UTF-8 (ECI).
+	res, err := zxqr.NewQRCodeReader().Decode(bmp, nil)
 	if err != nil {
 		t.Fatalf("decoding: %v", err)
 	}
