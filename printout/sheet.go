@@ -85,7 +85,7 @@ func (d *doc) offerCodes(off *catalog.OfferDetail) []code {
 		if caption == "" {
 			caption = d.str.T("offer_contacts")
 		}
-		out = append(out, code{qr.ContactVCard(qr.ContactOf(off, ct)), caption})
+		out = append(out, code{qr.ContactVCard(qr.ContactOf(off, ct, d.o.Lang)), caption})
 	}
 	return out
 }
@@ -108,23 +108,26 @@ func (d *doc) prepareCodes(ids []string) {
 // grid (see paginate), so that they fall on whole dots of a 300 or 600 dpi
 // printer and on whole pixels of a 100 or 200 dpi picture: crisp edges
 // that a simple phone camera reads. A small code (a URL) gets 0.76 mm
-// modules, a vCard 0.51 mm, a vCard with very long names 0.38 mm rather
-// than a wider column.
+// modules, any other 0.51 mm, never less: codes are kept small enough by
+// their content (short names, calendar times in UTC), not by shrinking
+// the modules.
 const (
 	qrColW  = 45.0
 	qrGrid  = 0.254 // mm, 1/100 inch
 	qrSmall = 30.0  // the largest code with the largest modules
+	// MinModuleMM is the smallest printed module.
+	MinModuleMM = 2 * qrGrid
 )
 
-// qrSize is the printed size of a code of n modules (quiet zone included).
+// qrSize is the printed size of a code of n modules (quiet zone included):
+// 3 grid units a module while the code stays within qrSmall, else 2 (a
+// code of more than 88 modules is then wider than its column; no content
+// of a catalogue comes near that).
 func qrSize(n int) float64 {
-	for _, units := range []float64{3, 2, 1.5} {
-		size := float64(n) * units * qrGrid
-		if size <= qrColW && (units < 3 || size <= qrSmall) {
-			return size
-		}
+	if size := float64(n) * 3 * qrGrid; size <= qrSmall {
+		return size
 	}
-	return qrColW
+	return float64(n) * 2 * qrGrid
 }
 
 // offerBlock lays out one offer (and its German version) with its QR

@@ -5,38 +5,44 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"wegweiser/catalog"
 
+	"wegweiser/catalog"
 	"wegweiser/catalog/hours"
 )
 
 // Contact is one way to reach an offer, as a vCard puts it into a phone.
 type Contact struct {
-	Provider  string // who offers it: ORG, and the start of FN
-	Label     string // which of the provider's contacts ("Servicetelefon"): the end of FN
+	Provider  string // who offers it: FN, N and ORG
+	Label     string // which of the provider's contacts ("Servicetelefon"): the unit in ORG
 	Phone     string
 	Email     string
 	Address   string // one line, "Street 1, 37603 Holzminden"
 	Website   string
-	Hours     string // opening hours in catalog/hours syntax; written in German, or as is when it does not parse
+	Hours     string // opening hours in catalog/hours syntax; written in Lang, or as is when it does not parse
 	HoursNote string // added to the opening hours in NOTE
+	Lang      string // the visitor's language, for the opening hours
 }
 
-// ContactOf is the contact c of offer o as its vCard puts it: names as the
-// visitor reads them; the opening hours ContactVCard writes in German.
-func ContactOf(o *catalog.OfferDetail, c catalog.ContactDetail) Contact {
+// ContactOf is the contact c of offer o as its vCard puts it, in the
+// language of the view o came from: names and the hours note as the
+// visitor reads them, the opening hours written in that language.
+func ContactOf(o *catalog.OfferDetail, c catalog.ContactDetail, lang string) Contact {
 	return Contact{Provider: o.Provider.Text, Label: c.Label.Text, Phone: c.Phone, Email: c.Email,
-		Address: c.Address, Website: o.Website, Hours: c.Hours, HoursNote: c.HoursNote.Text}
+		Address: c.Address, Website: o.Website, Hours: c.Hours, HoursNote: c.HoursNote.Text, Lang: lang}
 }
+
+// maxName is the longest name a card gets, in characters: a phone shows
+// about that much, and every character makes the code denser.
+const maxName = 48
 
 // ContactVCard writes c as a vCard 3.0 (RFC 2426) with CRLF line ends,
 // escaped text values and lines folded at 75 octets:
 //
 //	BEGIN:VCARD
 //	VERSION:3.0
-//	N:;;;;
-//	FN:Provider – Label
-//	ORG:Provider
+//	N:Provider;;;;
+//	FN:Provider
+//	ORG:Provider;Label
 //	TEL;TYPE=work,voice:…
 //	EMAIL;TYPE=internet,work:…
 //	ADR;TYPE=work:;;street;city;;postal code;Germany
@@ -44,21 +50,23 @@ func ContactOf(o *catalog.OfferDetail, c catalog.ContactDetail) Contact {
 //	NOTE:Mo–Do 08:00–16:00\nFr 08:00–14:00
 //	END:VCARD
 //
-// N, which vCard 3.0 requires, is empty: the card is an organisation's,
-// and phones then show FN or ORG; repeating the name there would make the
-// code larger and harder to scan. Empty fields are left out.
+// The name is the provider's, cut at a word to at most 48 characters (a
+// phone shows no more, and long names made the codes too dense to scan);
+// it stands in N too, which vCard 3.0 requires and some phones show
+// instead of FN. The contact's label ("Servicetelefon") is the unit in ORG.
+// Empty fields are left out.
 func ContactVCard(c Contact) string {
 	var b cardWriter
-	name := joinNonEmpty(" – ", c.Provider, c.Label)
+	name := shorten(firstNonEmpty(c.Provider, c.Label), maxName)
 	if name == "" {
 		name = firstNonEmpty(c.Phone, c.Email, c.Website, "Kontakt")
 	}
 	b.line("BEGIN:VCARD")
 	b.line("VERSION:3.0")
-	b.line("N:;;;;")
+	b.line("N:" + escapeText(name) + ";;;;")
 	b.line("FN:" + escapeText(name))
-	if c.Provider != "" {
-		b.line("ORG:" + escapeText(c.Provider))
+	if org := orgValue(c); org != "" {
+		b.line("ORG:" + org)
 	}
 	if c.Phone != "" {
 		b.line("TEL;TYPE=work,voice:" + oneLine(c.Phone))
@@ -73,11 +81,41 @@ func ContactVCard(c Contact) string {
 	if c.Website != "" {
 		b.line("URL:" + oneLine(c.Website))
 	}
-	if note := joinNonEmpty("\n", strings.Join(hours.Lines(c.Hours, "de"), "\n"), c.HoursNote); note != "" {
+	lang := c.Lang
+	if lang == "" {
+		lang = "de"
+	}
+	if note := joinNonEmpty("\n", strings.Join(hours.Lines(c.Hours, lang), "\n"), c.HoursNote); note != "" {
 		b.line("NOTE:" + escapeText(note))
 	}
 	b.line("END:VCARD")
 	return b.String()
+}
+
+// orgValue is ORG: the provider and, as its unit, the contact's label.
+func orgValue(c Contact) string {
+	switch {
+	case c.Provider == "" && c.Label == "":
+		return ""
+	case c.Label == "" || c.Provider == "":
+		return escapeText(firstNonEmpty(c.Provider, c.Label))
+	}
+	return escapeText(strings.TrimSpace(c.Provider)) + ";" + escapeText(strings.TrimSpace(c.Label))
+}
+
+// shorten cuts s to at most n characters, at a space where it can, with
+// "…" when anything was cut.
+func shorten(s string, n int) string {
+	s = oneLine(s)
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := string(rs[:n-1])
+	if i := strings.LastIndex(cut, " "); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;–-") + "…"
 }
 
 // germanAddress is "…, NNNNN City": a street part, a five-digit postal code
@@ -107,60 +145,28 @@ type Event struct {
 	Stamp       time.Time // when the entry was made (DTSTAMP); zero: Start
 }
 
-var berlin = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Berlin") // time/tzdata is linked in by catalog/hours
-	if err != nil {
-		panic("qr: " + err.Error())
-	}
-	return loc
-}()
-
-// berlinZone is the VTIMEZONE that RFC 5545 requires for a TZID: the
-// European Union's rules, in force since 1996.
-var berlinZone = []string{
-	"BEGIN:VTIMEZONE",
-	"TZID:Europe/Berlin",
-	"BEGIN:DAYLIGHT",
-	"TZOFFSETFROM:+0100",
-	"TZOFFSETTO:+0200",
-	"TZNAME:CEST",
-	"DTSTART:19700329T020000",
-	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-	"END:DAYLIGHT",
-	"BEGIN:STANDARD",
-	"TZOFFSETFROM:+0200",
-	"TZOFFSETTO:+0100",
-	"TZNAME:CET",
-	"DTSTART:19701025T030000",
-	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-	"END:STANDARD",
-	"END:VTIMEZONE",
-}
-
-const localLayout = "20060102T150405"
+const utcLayout = "20060102T150405Z"
 
 // EventICal writes e as an iCalendar object (RFC 5545) with one VEVENT:
-// start and end on the wall clock of Europe/Berlin (TZID, with the
-// VTIMEZONE that defines it), text values escaped, lines folded at 75
-// octets, CRLF line ends.
+// start and end in UTC ("…Z"), which every calendar converts to the
+// phone's own time, so that no VTIMEZONE is needed (it made the code about
+// a third larger); text values escaped, lines folded at 75 octets, CRLF
+// line ends.
 func EventICal(e Event) string {
 	var b cardWriter
 	b.line("BEGIN:VCALENDAR")
 	b.line("VERSION:2.0")
 	b.line("PRODID:-//Wegweiser//Kiosk//DE")
-	for _, l := range berlinZone {
-		b.line(l)
-	}
 	b.line("BEGIN:VEVENT")
 	b.line("UID:" + escapeText(e.ID) + "@wegweiser")
 	stamp := e.Stamp
 	if stamp.IsZero() {
 		stamp = e.Start
 	}
-	b.line("DTSTAMP:" + stamp.UTC().Format(localLayout) + "Z")
-	b.line("DTSTART;TZID=Europe/Berlin:" + e.Start.In(berlin).Format(localLayout))
+	b.line("DTSTAMP:" + stamp.UTC().Format(utcLayout))
+	b.line("DTSTART:" + e.Start.UTC().Format(utcLayout))
 	if !e.End.IsZero() {
-		b.line("DTEND;TZID=Europe/Berlin:" + e.End.In(berlin).Format(localLayout))
+		b.line("DTEND:" + e.End.UTC().Format(utcLayout))
 	}
 	b.line("SUMMARY:" + escapeText(e.Title))
 	if e.Place != "" {

@@ -177,8 +177,11 @@ func TestVCardDecodesBack(t *testing.T) {
 		if props[0].name != "BEGIN" || props[0].value != "VCARD" || props[1].value != "3.0" || props[len(props)-1].name != "END" {
 			t.Errorf("frame: %+v", props)
 		}
-		wantName := c.contact.Provider + " – " + c.contact.Label
-		for name, want := range map[string]string{"FN": wantName, "ORG": c.contact.Provider, "EMAIL": c.contact.Email, "NOTE": c.note} {
+		wantName := shorten(c.contact.Provider, maxName)
+		if n := len([]rune(unescape(wantName))); n > maxName {
+			t.Errorf("the name has %d characters", n)
+		}
+		for name, want := range map[string]string{"FN": wantName, "EMAIL": c.contact.Email, "NOTE": c.note} {
 			p, ok := get(props, name)
 			if want == "" {
 				if ok {
@@ -190,8 +193,11 @@ func TestVCardDecodesBack(t *testing.T) {
 				t.Errorf("%s = %q, want %q", name, unescape(p.value), want)
 			}
 		}
-		if p, _ := get(props, "N"); p.value != ";;;;" {
+		if p, _ := get(props, "N"); p.value != escapeText(wantName)+";;;;" {
 			t.Errorf("N = %q", p.value)
+		}
+		if p, _ := get(props, "ORG"); strings.Join(splitComponents(p.value), "|") != c.contact.Provider+"|"+c.contact.Label {
+			t.Errorf("ORG = %q", splitComponents(p.value))
 		}
 		if p, ok := get(props, "TEL"); ok != (c.contact.Phone != "") || p.value != c.contact.Phone || (ok && p.params != "TYPE=work,voice") {
 			t.Errorf("TEL = %+v, want %q", p, c.contact.Phone)
@@ -214,6 +220,10 @@ func TestVCardDecodesBack(t *testing.T) {
 }
 
 func TestEventICalDecodesBack(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
 	berlinTime := func(s string) time.Time {
 		tm, err := time.ParseInLocation("2006-01-02 15:04", s, berlin)
 		if err != nil {
@@ -233,23 +243,18 @@ func TestEventICalDecodesBack(t *testing.T) {
 	props := parseCard(t, got)
 	want := map[string]string{
 		"UID": "infoabend-2026-12@wegweiser", "DTSTAMP": "20261121T090000Z", "SUMMARY": e.Title, "LOCATION": e.Place,
-		"DESCRIPTION": e.Description, "URL": e.Website, "TZID": "Europe/Berlin",
+		"DESCRIPTION": e.Description, "URL": e.Website,
+		// Issue 12: times in UTC, so that no VTIMEZONE is needed.
+		"DTSTART": "20261203T170000Z", "DTEND": "20261203T193000Z",
 	}
 	for name, w := range want {
 		p, ok := get(props, name)
-		if !ok || unescape(p.value) != w {
-			t.Errorf("%s = %q, want %q", name, unescape(p.value), w)
+		if !ok || unescape(p.value) != w || p.params != "" {
+			t.Errorf("%s = %q (%q), want %q", name, unescape(p.value), p.params, w)
 		}
 	}
-	// Summer and winter time: the wall clock of Berlin, whatever the location of the time given.
-	if p, _ := get(props, "DTSTART"); p.params != "TZID=Europe/Berlin" || p.value != "20261203T180000" {
-		t.Errorf("DTSTART = %+v", p)
-	}
-	if p, _ := get(props, "DTEND"); p.params != "TZID=Europe/Berlin" || p.value != "20261203T203000" {
-		t.Errorf("DTEND = %+v", p)
-	}
-	summer := EventICal(Event{ID: "x", Title: "t", Start: time.Date(2026, 7, 1, 16, 0, 0, 0, time.UTC)})
-	if !strings.Contains(summer, "DTSTART;TZID=Europe/Berlin:20260701T180000\r\n") || strings.Contains(summer, "DTEND") {
+	summer := EventICal(Event{ID: "x", Title: "t", Start: berlinTime("2026-07-01 18:00")})
+	if !strings.Contains(summer, "DTSTART:20260701T160000Z\r\n") || strings.Contains(summer, "DTEND") {
 		t.Errorf("summer event without end:\n%s", summer)
 	}
 	var begins []string
@@ -258,7 +263,7 @@ func TestEventICalDecodesBack(t *testing.T) {
 			begins = append(begins, p.value)
 		}
 	}
-	if strings.Join(begins, " ") != "VCALENDAR VTIMEZONE DAYLIGHT STANDARD VEVENT" {
+	if strings.Join(begins, " ") != "VCALENDAR VEVENT" || strings.Contains(text, "TZID") {
 		t.Errorf("components: %v", begins)
 	}
 }
@@ -393,5 +398,22 @@ func TestVCardWithoutNames(t *testing.T) {
 	text = ContactVCard(Contact{Provider: "P", Hours: "Mo-Fr 09:00-12:00; Sa off"})
 	if !strings.Contains(text, "\r\nFN:P\r\n") || !strings.Contains(text, `NOTE:Mo–Fr 09:00–12:00\nSa geschlossen`) {
 		t.Errorf("card: %q", text)
+	}
+	// Issue 12: the opening hours in the visitor's language, not German.
+	text = ContactVCard(Contact{Provider: "P", Hours: "Mo-Fr 09:00-12:00", HoursNote: "وبموعد مسبق", Lang: "ar"})
+	note, _ := get(parseCard(t, text), "NOTE")
+	if unescape(note.value) != "الاثنين – الجمعة ٩:٠٠ ص – ١٢:٠٠ م\nوبموعد مسبق" {
+		t.Errorf("Arabic card: %q", text)
+	}
+}
+
+// Issue 12: long names made the codes too dense; the name is cut at a word.
+func TestVCardNameIsShort(t *testing.T) {
+	long := "Landkreis Holzminden, Kreisentwicklung und Wirtschaftsförderung, Beratungsstelle für Existenzgründungen von Migrantinnen und Migranten"
+	text := ContactVCard(Contact{Provider: long, Label: "Servicetelefon", Phone: "05531 707-0"})
+	props := parseCard(t, text)
+	fn, _ := get(props, "FN")
+	if n := len([]rune(unescape(fn.value))); n > maxName || !strings.HasSuffix(fn.value, "…") || !strings.HasPrefix(long, strings.TrimSuffix(unescape(fn.value), "…")) {
+		t.Errorf("FN = %q (%d characters)", fn.value, n)
 	}
 }

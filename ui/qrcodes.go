@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -11,24 +13,40 @@ import (
 	"wegweiser/stats"
 )
 
-// qrSide is the size of a QR code on screen: large enough for a phone held
-// at arm's length.
+// qrSide is the usual size of a QR code on screen: large enough for a
+// phone held at arm's length.
 const qrSide = 220
+
+// minModulePx is the smallest module on screen: below 3 pixels phone
+// cameras start to misread a code shown on a display.
+const minModulePx = 3
+
+// qrScale is the whole number of pixels per module for a code of n modules
+// (quiet zone included): about qrSide in all, at least minModulePx. Whole
+// pixels keep every module the same size.
+func qrScale(n int) int {
+	return max(minModulePx, int(math.Round(qrSide/float64(n))))
+}
 
 // qrCode is one QR code with a caption under it.
 func (k *Kiosk) qrCode(content, caption string) fyne.CanvasObject {
-	img, err := qr.Image(content, 512)
+	modules, err := qr.Modules(content)
+	if err != nil {
+		return k.caption(caption+": "+err.Error(), qrSide)
+	}
+	side := len(modules) * qrScale(len(modules))
+	img, err := qr.Image(content, side)
 	if err != nil {
 		return k.caption(caption+": "+err.Error(), qrSide)
 	}
 	code := canvas.NewImageFromImage(img)
-	code.FillMode = canvas.ImageFillContain
+	code.FillMode = canvas.ImageFillOriginal
 	code.ScaleMode = canvas.ImageScalePixels
-	code.SetMinSize(fyne.NewSquareSize(qrSide))
+	code.SetMinSize(fyne.NewSquareSize(float32(side)))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
-	label := k.caption(caption, qrSide)
+	label := k.caption(caption, float32(max(side, qrSide)))
 	label.Center, label.Fit = true, true // a long word shrinks rather than running out of the cell
-	return container.NewVBox(container.NewStack(bg, code), label)
+	return container.NewVBox(container.NewCenter(container.NewStack(bg, code)), label)
 }
 
 // offerCodes are the QR codes of an offer: each contact as a vCard that
@@ -41,7 +59,7 @@ func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
 		if c.Label.Text != "" {
 			caption += ": " + c.Label.Text
 		}
-		codes = append(codes, k.qrCode(qr.ContactVCard(qr.ContactOf(o, c)), caption))
+		codes = append(codes, k.qrCode(qr.ContactVCard(qr.ContactOf(o, c, k.s.lang)), caption))
 	}
 	if o.Website != "" {
 		codes = append(codes, k.qrCode(qr.OfferURL(o.Website), str.T("offer_qr_website")))
@@ -54,6 +72,7 @@ func (k *Kiosk) offerCodes(o *catalog.OfferDetail) fyne.CanvasObject {
 	// caption is cut, in any text size.
 	cell := fyne.NewSize(qrSide+24, 0)
 	for _, c := range codes {
+		cell.Width = max(cell.Width, c.MinSize().Width+24)
 		cell.Height = max(cell.Height, c.MinSize().Height+16)
 	}
 	if !k.s.rtl {
