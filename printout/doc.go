@@ -21,7 +21,9 @@ import (
 	"image/png"
 	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -258,7 +260,18 @@ func (d *doc) draw(items []item, dy float64) {
 			x := it.x
 			for _, p := range it.pieces {
 				d.setFont(p.fam, p.bold, p.size)
-				pdf.Text(x, y+it.base, p.text)
+				if p.glyphs == nil {
+					pdf.Text(x, y+it.base, p.text)
+				}
+				for _, g := range p.glyphs {
+					if g.actual != "" {
+						pdf.RawWriteStr("/Span <</ActualText " + pdfTextString(g.actual) + ">> BDC")
+					}
+					pdf.Text(x+g.x, y+it.base-g.y, string(g.r))
+					if g.actual != "" {
+						pdf.RawWriteStr("EMC")
+					}
+				}
 				x += p.width
 			}
 		case ruleItem:
@@ -269,6 +282,18 @@ func (d *doc) draw(items []item, dy float64) {
 			d.drawImage(it.image, it.x, y, it.w, it.h)
 		}
 	}
+}
+
+// pdfTextString writes s as a PDF text string in UTF-16BE with a byte
+// order mark, in hexadecimal (no escaping needed).
+func pdfTextString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
 }
 
 // imageData is an image from the catalogue, decoded far enough to lay it

@@ -22,13 +22,24 @@ import (
 //  1. ordered by the Unicode bidi algorithm into runs of one direction, in
 //     the order they stand from left to right (package bidi);
 //  2. split into pieces of one font family, by what each font has;
-//  3. shaped where it is Arabic script and right to left: HarfBuzz picks
-//     the joined forms, and each glyph is written as the character the
-//     font maps to it, mostly from the Arabic Presentation Forms blocks, in
-//     visual order; other right-to-left pieces (spaces, punctuation) are
-//     reversed, with mirrored brackets;
-//  4. measured with the same advances that gofpdf writes into the PDF, and
-//     printed piece after piece from the left.
+//  3. shaped where it is Arabic or Ethiopic script: HarfBuzz (go-text)
+//     picks the joined forms and places every glyph, with the font's
+//     kerning and each mark over its letter; each glyph is then drawn on
+//     its own, at HarfBuzz's position, as the character that the font maps
+//     to it (for Arabic mostly one of the Presentation Forms), because
+//     gofpdf can only address a glyph through a character. Other
+//     right-to-left pieces (spaces, punctuation) are reversed, with
+//     mirrored brackets;
+//  4. measured with HarfBuzz's advances, or for unshaped text with the
+//     advances that gofpdf writes into the PDF, and printed piece after
+//     piece from the left;
+//  5. marked, where a glyph is drawn as a presentation form, as a span
+//     whose ActualText is the letter it stands for: text extraction,
+//     search and screen readers get "ش", not "ﺷ". Only single letters are
+//     marked: poppler (pdftotext) reverses a multi-character ActualText
+//     inside right-to-left text, so a lam-alef ligature stays its
+//     presentation form (which NFKC turns into the two letters, in order),
+//     and a mark is drawn as itself after its letter.
 //
 // Lines are broken between words before step 1, as the bidi algorithm
 // wants (it reorders each line on its own).
@@ -39,13 +50,28 @@ type style struct {
 	bold bool
 }
 
-// piece is text in one font, ready to print left to right.
+// piece is text in one font, ready to print left to right: either text
+// that gofpdf sets with the font's own advances, or, for shaped text,
+// glyphs each placed where HarfBuzz put it.
 type piece struct {
-	fam   family
-	bold  bool
-	size  float64
-	text  string
-	width float64 // mm
+	fam    family
+	bold   bool
+	size   float64
+	text   string  // the characters drawn (glyphs nil), or the glyphs' characters in visual order
+	width  float64 // mm
+	glyphs []placedGlyph
+}
+
+// placedGlyph is one shaped glyph: the character that the font maps to
+// it, and where it goes relative to the piece's start on the baseline (mm,
+// y upwards): a mark sits over its letter at HarfBuzz's offset, and the
+// letters keep the font's kerning.
+type placedGlyph struct {
+	r    rune
+	x, y float64
+	// actual is the letter a presentation form stands for, written as the
+	// glyph's ActualText; "" when the glyph is drawn as its own character.
+	actual string
 }
 
 const ptToMM = 25.4 / 72
@@ -125,6 +151,10 @@ func (s *shaper) pieces(runs []bidi.Run, lang string, st style) []piece {
 			continue
 		}
 		for _, seg := range segs {
+			if seg.fam == ethiopic {
+				out = append(out, s.shape(seg.runes, ethiopic, false, lang, st))
+				continue
+			}
 			out = append(out, s.measure(seg.fam, st, string(dropIgnorables(seg.runes))))
 		}
 	}
@@ -143,14 +173,15 @@ func (s *shaper) wordWidth(word []rune, lang string, rtl bool, st style) float64
 	return w
 }
 
-// merge joins neighbouring pieces of the same font.
+// merge joins neighbouring unshaped pieces of the same font.
 func merge(ps []piece) []piece {
 	var out []piece
 	for _, p := range ps {
 		if p.text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].fam == p.fam && out[n-1].bold == p.bold && out[n-1].size == p.size {
+		if n := len(out); n > 0 && out[n-1].glyphs == nil && p.glyphs == nil &&
+			out[n-1].fam == p.fam && out[n-1].bold == p.bold && out[n-1].size == p.size {
 			out[n-1].text += p.text
 			out[n-1].width += p.width
 			continue
@@ -272,14 +303,37 @@ func (s *shaper) segments(rs []rune) []segment {
 // rightToLeft lays out a segment of a right-to-left run in visual order.
 func (s *shaper) rightToLeft(seg segment, lang string, st style) piece {
 	if seg.fam == arabic && hasArabicLetter(seg.runes) {
-		return s.measure(arabic, st, s.shapeArabic(seg.runes, lang, st.bold))
+		return s.shape(seg.runes, arabic, true, lang, st)
 	}
 	rs := dropIgnorables(seg.runes)
 	rev := make([]rune, len(rs))
 	for i, r := range rs {
 		rev[len(rs)-1-i] = bidi.Mirror(r)
 	}
-	return s.measure(seg.fam, st, string(rev))
+	p := s.measure(seg.fam, st, string(rev))
+	// Spaces and punctuation inside right-to-left text are placed one by
+	// one, so that each can say it belongs to the right-to-left text.
+	f := s.fonts.get(seg.fam, st.bold)
+	x := 0.0
+	for i, r := range rev {
+		logical := rs[len(rs)-1-i] // a mirrored bracket stands for its partner
+		p.glyphs = append(p.glyphs, placedGlyph{r: r, x: x, actual: neutralInRTL(logical)})
+		x += float64(f.advance(r)) * st.size * ptToMM / 1000
+	}
+	return p
+}
+
+// neutralInRTL is the ActualText of a space or punctuation mark inside
+// right-to-left text: the character between two right-to-left marks
+// (U+200F, invisible). Text extraction (poppler's pdftotext) otherwise
+// gives such a character to a neighbouring Latin word and scrambles mixed
+// phrases: "برنامج WIR – شبكات" came out as "برنامج – WIRشبكات". ""
+// for letters and digits, which extract as they are.
+func neutralInRTL(r rune) string {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		return ""
+	}
+	return "\u200F" + string(r) + "\u200F"
 }
 
 func hasArabicLetter(rs []rune) bool {
@@ -295,24 +349,31 @@ func hasArabicLetter(rs []rune) bool {
 // parsed fonts, whose glyph-extents cache is not safe for concurrent use.
 var shapeMu sync.Mutex
 
-// shapeArabic shapes right-to-left Arabic-script text with HarfBuzz and
-// writes each glyph as the character that the font maps to it: the joined
-// forms come out as Arabic Presentation Forms, in visual order. A glyph that
-// no character maps to (rare: a contextual variant) is written as the
-// characters it was made from.
-func (s *shaper) shapeArabic(rs []rune, lang string, bold bool) string {
-	f := s.fonts.get(arabic, bold)
+// shape shapes a segment of Arabic (right to left) or Ethiopic (left to
+// right) script with HarfBuzz and places its glyphs: in visual order, at
+// HarfBuzz's advances and offsets, each drawn as the character that the
+// font maps to it. A cluster with a glyph that no character maps to (rare:
+// a contextual variant) is drawn as the characters it was made from.
+func (s *shaper) shape(rs []rune, fam family, rtl bool, lang string, st style) piece {
+	f := s.fonts.get(fam, st.bold)
+	dir, script := di.DirectionLTR, language.Ethiopic
+	if rtl {
+		dir, script = di.DirectionRTL, language.Arabic
+	}
 	shapeMu.Lock() // the shared faces cache glyph extents while shaping
-	defer shapeMu.Unlock()
 	out := s.hb.Shape(shaping.Input{
 		Text: rs, RunStart: 0, RunEnd: len(rs),
-		Direction: di.DirectionRTL,
+		Direction: dir,
 		Face:      f.face,
-		Size:      fixed.I(10),
-		Script:    language.Arabic,
+		Size:      fixed.I(int(f.upem)), // positions come out in font units
+		Script:    script,
 		Language:  language.NewLanguage(lang),
 	})
-	var b strings.Builder
+	shapeMu.Unlock()
+	scale := st.size * ptToMM / f.upem / 64 // 26.6 font units to mm
+	p := piece{fam: fam, bold: st.bold, size: st.size}
+	var text strings.Builder
+	pen := fixed.Int26_6(0)
 	gs := out.Glyphs
 	for i := 0; i < len(gs); {
 		j := i
@@ -320,10 +381,83 @@ func (s *shaper) shapeArabic(rs []rune, lang string, bold bool) string {
 			j++
 		}
 		cluster := clusterRunes(rs, gs[i])
-		writeCluster(&b, f, gs[i:j], cluster)
+		if len(dropIgnorables(cluster)) == 0 { // a zero width non-joiner: it did its work in shaping
+			for _, g := range gs[i:j] {
+				pen += g.XAdvance
+			}
+			i = j
+			continue
+		}
+		placed, ok := placeCluster(f, gs[i:j], cluster, pen, scale)
+		if !ok { // draw the characters themselves, with their own advances
+			chars := dropIgnorables(cluster)
+			if rtl {
+				chars = reversed(chars)
+			}
+			x := float64(pen) * scale
+			for _, r := range chars {
+				placed = append(placed, placedGlyph{r: r, x: x})
+				x += float64(f.advance(r)) * st.size * ptToMM / 1000
+			}
+		}
+		for _, g := range gs[i:j] {
+			pen += g.XAdvance
+		}
+		for k, g := range placed {
+			text.WriteRune(g.r)
+			if base, ok := nominal(g.r, cluster); ok {
+				placed[k].actual = string(base)
+			} else if rtl {
+				placed[k].actual = neutralInRTL(g.r)
+			}
+		}
+		p.glyphs = append(p.glyphs, placed...)
 		i = j
 	}
-	return b.String()
+	p.text, p.width = text.String(), float64(pen)*scale
+	return p
+}
+
+// placeCluster places the glyphs of one cluster from pen on; ok is false
+// when a glyph cannot be written as a character of the font.
+func placeCluster(f *face, gs []shaping.Glyph, cluster []rune, pen fixed.Int26_6, scale float64) ([]placedGlyph, bool) {
+	out := make([]placedGlyph, 0, len(gs))
+	for _, g := range gs {
+		r, ok := glyphRune(f, g.GlyphID, cluster)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, placedGlyph{r: r, x: float64(pen+g.XOffset) * scale, y: float64(g.YOffset) * scale})
+		pen += g.XAdvance
+	}
+	return out, true
+}
+
+// nominal is the character of the cluster that a drawn presentation form
+// stands for, when exactly one does: the form's compatibility
+// decomposition is that character.
+func nominal(drawn rune, cluster []rune) (rune, bool) {
+	if !isPresentationForm(drawn) {
+		return 0, false
+	}
+	d := []rune(norm.NFKC.String(string(drawn)))
+	if len(d) != 1 {
+		return 0, false
+	}
+	for _, r := range cluster {
+		if r == d[0] {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func reversed(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[len(rs)-1-i] = r
+	}
+	return out
 }
 
 // clusterRunes are the characters a glyph's cluster was made from.
@@ -333,31 +467,6 @@ func clusterRunes(rs []rune, g shaping.Glyph) []rune {
 		return nil
 	}
 	return rs[g.ClusterIndex:end]
-}
-
-// writeCluster writes the glyphs of one cluster: spacing glyphs first, then
-// marks (zero advance), which gofpdf then prints over the letter before
-// them.
-func writeCluster(b *strings.Builder, f *face, gs []shaping.Glyph, cluster []rune) {
-	if len(dropIgnorables(cluster)) == 0 {
-		return // a zero width non-joiner: it did its work in shaping
-	}
-	chars := make([]rune, 0, len(gs))
-	var marks []rune
-	for _, g := range gs {
-		r, ok := glyphRune(f, g.GlyphID, cluster)
-		if !ok {
-			b.WriteString(string(dropIgnorables(cluster)))
-			return
-		}
-		if g.XAdvance == 0 {
-			marks = append(marks, r)
-		} else {
-			chars = append(chars, r)
-		}
-	}
-	b.WriteString(string(chars))
-	b.WriteString(string(marks))
 }
 
 // glyphRune finds the character to print for a glyph: one of the cluster's

@@ -1,9 +1,16 @@
 package printout
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
 )
 
 func testShaper(t *testing.T) *shaper {
@@ -152,6 +159,66 @@ func TestSegmentsUseFontsThatHaveTheCharacters(t *testing.T) {
 					t.Errorf("%q: %q in %s, which lacks it", text, r, pdfName[seg.fam])
 				}
 			}
+		}
+	}
+}
+
+// Issue 12: Arabic and Persian marks were drawn one letter off ("توفّر" had
+// its shadda over و, "أهلاً" its tanween over ه, "صِف" its kasra beside the
+// letter). Each glyph now stands where HarfBuzz (go-text) puts it, and each
+// mark lies over (or under) the letter it belongs to.
+func TestMarksSitOnTheirLetter(t *testing.T) {
+	s := testShaper(t)
+	for _, tc := range []struct {
+		text       string
+		mark, base rune // base: the letter (or the first letter of the ligature) the mark belongs to
+	}{
+		{"توفّر", '\u0651', 'ف'},
+		{"أهلاً", '\u064B', 'ل'}, // over the lam-alef ligature
+		{"صِف", '\u0650', 'ص'},
+		{"مُهمّة", '\u0651', 'م'},
+	} {
+		st := style{size: 10}
+		p := s.shape([]rune(tc.text), arabic, true, "ar", st)
+		f := s.fonts.get(arabic, false)
+
+		// The same positions as HarfBuzz's own output.
+		out := s.hb.Shape(shaping.Input{Text: []rune(tc.text), RunEnd: len([]rune(tc.text)), Direction: di.DirectionRTL,
+			Face: f.face, Size: fixed.I(int(f.upem)), Script: language.Arabic, Language: language.NewLanguage("ar")})
+		if len(out.Glyphs) != len(p.glyphs) {
+			t.Fatalf("%s: %d glyphs placed, HarfBuzz has %d", tc.text, len(p.glyphs), len(out.Glyphs))
+		}
+		scale := st.size * ptToMM / f.upem / 64
+		pen := fixed.Int26_6(0)
+		for i, g := range out.Glyphs {
+			if x, y := float64(pen+g.XOffset)*scale, float64(g.YOffset)*scale; math.Abs(p.glyphs[i].x-x) > 1e-9 || math.Abs(p.glyphs[i].y-y) > 1e-9 {
+				t.Errorf("%s: glyph %d at %.3f/%.3f mm, HarfBuzz says %.3f/%.3f", tc.text, i, p.glyphs[i].x, p.glyphs[i].y, x, y)
+			}
+			pen += g.XAdvance
+		}
+
+		// The mark's centre lies within its letter's advance.
+		var mark, base *placedGlyph
+		var baseW float64
+		for i := range p.glyphs {
+			g := &p.glyphs[i]
+			switch d := []rune(norm.NFKC.String(string(g.r))); {
+			case g.r == tc.mark:
+				mark = g
+			case len(d) > 0 && d[0] == tc.base && base == nil:
+				base = g
+				baseW = float64(out.Glyphs[i].XAdvance) * scale
+			}
+		}
+		if mark == nil || base == nil {
+			t.Fatalf("%s: mark or letter not found in %q", tc.text, p.text)
+		}
+		// A mark has no advance; its ink lies around its origin.
+		gid, _ := f.face.NominalGlyph(mark.r)
+		ext, _ := f.face.GlyphExtents(gid)
+		unit := st.size * ptToMM / f.upem
+		if c := mark.x + float64(ext.XBearing+ext.Width/2)*unit; c < base.x || c > base.x+baseW {
+			t.Errorf("%s: the mark's centre at %.2f mm is not over its letter at %.2f–%.2f mm", tc.text, c, base.x, base.x+baseW)
 		}
 	}
 }
