@@ -53,6 +53,30 @@ func NativeName(code string) string {
 	return code
 }
 
+// germanNames covers what CLDR names differently from German counselling
+// offices, or not at all.
+var germanNames = map[string]string{
+	"prs": "Dari",
+	"ku":  "Kurdisch (Kurmandschi)",
+	"ckb": "Kurdisch (Sorani)",
+}
+
+// GermanName is a language's name in German ("Arabisch", "Tigrinya"), as
+// the next office reads it on a printout.
+func GermanName(code string) string {
+	if n, ok := germanNames[code]; ok {
+		return n
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.Languages(language.German).Name(tag); n != "" {
+		return upperFirst(n)
+	}
+	return code
+}
+
 func upperFirst(s string) string {
 	for i, r := range s {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]

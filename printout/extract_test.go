@@ -110,3 +110,35 @@ func inOrder(text, phrase string) bool {
 	}
 	return true
 }
+
+// Issue 12: the German half of a bilingual sheet tells the next office the
+// person's language (in German and as the person writes it) and the
+// catalogue's date, and leaves room for notes; a sheet without German has
+// none of it.
+func TestGermanHalfForTheNextOffice(t *testing.T) {
+	c := sample(t)
+	for lang, names := range map[string][2]string{"ar": {"Arabisch", "العربية"}, "ti": {"Tigrinya", "ትግርኛ"}, "fa": {"Persisch", "فارسی"}, "uk": {"Ukrainisch", "Українська"}} {
+		raw := norm.NFKC.String(rawPDFText(t, sheet(t, c, sampleOffers, Options{Lang: lang, WithGerman: true, District: "03255", Now: testTime})))
+		text := searchable(raw)
+		for _, want := range []string{"Stand: Samstag, 21. November 2026", "Notizen der Beratungsstelle"} {
+			if !strings.Contains(text, searchable(want)) {
+				t.Errorf("%s: %q missing", lang, want)
+			}
+		}
+		// One line with the language in German and in its own script
+		// (pdftotext may put a right-to-left name first).
+		found := false
+		for _, line := range strings.Split(raw, "\n") {
+			if l := searchable(line); strings.Contains(l, searchable("Sprache der Person: "+names[0])) && strings.Contains(l, names[1]) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no line names the language as %q and %q", lang, names[0], names[1])
+		}
+		alone := rawPDFText(t, sheet(t, c, sampleOffers, Options{Lang: lang, District: "03255", Now: testTime}))
+		if strings.Contains(alone, "Sprache der Person") || strings.Contains(alone, "Notizen") {
+			t.Errorf("%s: the sheet without German has the German lines", lang)
+		}
+	}
+}

@@ -32,6 +32,9 @@ func Sheet(w io.Writer, c *catalog.Catalog, offerIDs []string, o Options) error 
 func (d *doc) sheet(offerIDs []string) (string, []block, error) {
 	title := d.str.T("sheet_title")
 	blocks := []block{d.titleBlock(title, "sheet_title")}
+	if d.withGerman() {
+		blocks = append(blocks, d.forTheOffice())
+	}
 	d.prepareCodes(offerIDs)
 	for _, id := range offerIDs {
 		b, err := d.offerBlock(id, true)
@@ -39,6 +42,9 @@ func (d *doc) sheet(offerIDs []string) (string, []block, error) {
 			return "", nil, err
 		}
 		blocks = append(blocks, b)
+	}
+	if d.withGerman() {
+		blocks = append(blocks, d.notesBlock())
 	}
 	if name := d.districtName(); name != "" {
 		title += " – " + name
@@ -60,6 +66,42 @@ func (d *doc) titleBlock(text, germanKey string) block {
 		p.gray = true
 		d.setText(&b, column{x: col.x, w: col.w, right: col.right}, y, p)
 		restore()
+	}
+	return b
+}
+
+// forTheOffice tells, in German, the office the visitor takes the sheet
+// to what it needs first: the person's language (in German and as the
+// person writes it) and how current the catalogue was.
+func (d *doc) forTheOffice() block {
+	var b block
+	lang := d.o.Lang
+	built := d.c.Info().Built
+	restore := d.german()
+	defer restore()
+	col := d.body()
+	y := d.setText(&b, col, 1, d.ui("Sprache der Person: "+catalog.GermanName(lang)+" / "+isolateName(lang), style{size: 10, bold: true}))
+	p := d.ui(d.str.T("catalog_as_of", map[string]any{"Date": d.date(built)}), style{size: 9})
+	p.gray = true
+	d.setText(&b, col, y, p)
+	return b
+}
+
+// isolateName is a language's own name as one unit inside German text.
+func isolateName(lang string) string { return "\u2068" + catalog.NativeName(lang) + "\u2069" }
+
+// notesBlock is room for the counsellor's notes, with its heading in
+// German: a few ruled lines at the end of a bilingual sheet.
+func (d *doc) notesBlock() block {
+	var b block
+	b.keep = true
+	restore := d.german()
+	defer restore()
+	col := d.body()
+	y := 4 + d.setText(&b, col, 4, d.ui("Notizen der Beratungsstelle", style{size: 10, bold: true}))
+	for range 5 {
+		y += 9
+		b.add(item{kind: ruleItem, x: marginX, y: y, w: contentW, h: 0.2})
 	}
 	return b
 }
