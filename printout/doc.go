@@ -223,7 +223,11 @@ func (d *doc) render(w io.Writer, title string, blocks []block) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("making the PDF: %w", err)
 	}
-	if err := pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("writing the PDF: %w", err)
+	}
+	if _, err := w.Write(tagSubsets(buf.Bytes())); err != nil {
 		return fmt.Errorf("writing the PDF: %w", err)
 	}
 	return nil

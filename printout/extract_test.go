@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -142,3 +143,33 @@ func TestGermanHalfForTheNextOffice(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12: the embedded fonts are subsets and now say so with the tag ISO
+// 32000 asks for ("ABCDEF+NotoSans-Regular"); the renamed document is
+// still sound (qpdf finds no error in its cross-reference table).
+func TestEmbeddedFontsCarrySubsetTags(t *testing.T) {
+	c := sample(t)
+	for _, lang := range []string{"de", "ar", "ti"} {
+		pdf := sheet(t, c, sampleOffers, Options{Lang: lang, WithGerman: true, District: "03255", Now: testTime})
+		fonts := pdfFonts(t, pdf)
+		if len(fonts) == 0 {
+			t.Fatalf("%s: no fonts", lang)
+		}
+		for _, f := range fonts {
+			fields := strings.Fields(f)
+			if !subsetTagged.MatchString(fields[0]) || !strings.Contains(f, "yes yes yes") {
+				t.Errorf("%s: font %q", lang, f)
+			}
+		}
+		if _, err := exec.LookPath("qpdf"); err != nil {
+			t.Skip("qpdf is not installed (.ci/setup installs it)")
+		}
+		path := filepath.Join(t.TempDir(), "doc.pdf")
+		os.WriteFile(path, pdf, 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("%s: qpdf --check: %v\n%s", lang, err, out)
+		}
+	}
+}
+
+var subsetTagged = regexp.MustCompile(`^[A-Z]{6}\+NotoSans(Arabic|Ethiopic)?-(Regular|Bold)$`)
