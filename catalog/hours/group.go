@@ -37,3 +37,25 @@ func (s Schedule) groups() []group {
 	}
 	return gs
 }
+
+// DayGroup is a set of days with equal hours: the days as runs of
+// consecutive days (indexes, Monday 0, first ≤ last), and their spans
+// (none for days named "off").
+type DayGroup struct {
+	Runs  [][2]int
+	Spans []Span
+}
+
+// DayGroups are the schedule's groups of days with equal hours, in the
+// order Format writes them: for saying them in words (package speech).
+func (s Schedule) DayGroups() []DayGroup {
+	var out []DayGroup
+	for _, g := range s.groups() {
+		d := DayGroup{Spans: g.spans}
+		for _, r := range g.runs {
+			d.Runs = append(d.Runs, [2]int{r.first, r.last})
+		}
+		out = append(out, d)
+	}
+	return out
+}
