@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // Coverage is how much of a catalogue's text exists in one language.
 type Coverage struct {
 	Lang          string
@@ -7,6 +9,18 @@ type Coverage struct {
 	RequiredDone  int // of those, how many are written in Lang
 	OptionalTotal int // optional texts given in at least one language
 	OptionalDone  int
+	Recorded      int // recordings of texts in Lang (audio/…)
+}
+
+// recordedIn counts the recordings among media paths in lang.
+func recordedIn(paths []string, lang string) int {
+	n := 0
+	for _, p := range paths {
+		if strings.HasPrefix(p, "audio/") && strings.HasSuffix(p, "."+lang+".wav") {
+			n++
+		}
+	}
+	return n
 }
 
 // Percent is the share of all texts (required and optional) present.
@@ -47,9 +61,13 @@ func ComputeCoverage(c *Content) []Coverage {
 			required = append(required, s.Heading, s.Body)
 		}
 	}
+	var media []string
+	for p := range c.Media {
+		media = append(media, p)
+	}
 	out := make([]Coverage, 0, len(c.Meta.Languages))
 	for _, lang := range c.Meta.Languages {
-		cov := Coverage{Lang: lang, RequiredTotal: len(required)}
+		cov := Coverage{Lang: lang, RequiredTotal: len(required), Recorded: recordedIn(media, lang)}
 		for _, t := range required {
 			if t[lang] != "" {
 				cov.RequiredDone++

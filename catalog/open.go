@@ -171,6 +171,10 @@ func (c *Catalog) loadInfo() error {
 			return err
 		}
 	}
+	media, err := c.strings("SELECT path FROM media WHERE path LIKE 'audio/%'")
+	if err != nil {
+		return err
+	}
 	rows, err = c.db.Query("SELECT code, required_total, required_done, optional_total, optional_done FROM language ORDER BY ord")
 	if err != nil {
 		return err
@@ -181,6 +185,7 @@ func (c *Catalog) loadInfo() error {
 		if err := rows.Scan(&cov.Lang, &cov.RequiredTotal, &cov.RequiredDone, &cov.OptionalTotal, &cov.OptionalDone); err != nil {
 			return err
 		}
+		cov.Recorded = recordedIn(media, cov.Lang)
 		in.Coverage = append(in.Coverage, cov)
 	}
 	if err := rows.Err(); err != nil {

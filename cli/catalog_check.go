@@ -59,10 +59,10 @@ func printProblems(w io.Writer, problems source.Problems) {
 }
 
 func printCoverage(w io.Writer, cov []catalog.Coverage) {
-	fmt.Fprintf(w, "%-8s %-20s %-20s %s\n", "language", "required texts", "optional texts", "all")
+	fmt.Fprintf(w, "%-8s %-20s %-20s %-6s %s\n", "language", "required texts", "optional texts", "all", "recorded")
 	for _, c := range cov {
-		fmt.Fprintf(w, "%-8s %-20s %-20s %5.1f%%\n", c.Lang,
+		fmt.Fprintf(w, "%-8s %-20s %-20s %5.1f%% %d\n", c.Lang,
 			fmt.Sprintf("%d/%d", c.RequiredDone, c.RequiredTotal),
-			fmt.Sprintf("%d/%d", c.OptionalDone, c.OptionalTotal), c.Percent())
+			fmt.Sprintf("%d/%d", c.OptionalDone, c.OptionalTotal), c.Percent(), c.Recorded)
 	}
 }

@@ -64,6 +64,7 @@ const usage = `Usage:
   wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
+  wegweiser speak [--data DIR | --source SRC] --lang L (--offer ID | --brochure ID [--section N] | --text "…") -o FILE.wav
   wegweiser stats export [--data DIR] -o FILE.csv
   wegweiser admin trust-key PUBLIC_KEY [--data DIR] [--catalog ID]
   wegweiser admin set-pin [--data DIR]            reads the new PIN from standard input
@@ -129,6 +130,8 @@ func dispatch(args []string, env Env) error {
 		return search(args[1:], env)
 	case "sheet":
 		return sheetCommand(args[1:], env)
+	case "speak":
+		return speakCommand(args[1:], env)
 	case "stats":
 		return statsCommand(args[1:], env)
 	case "help":

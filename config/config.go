@@ -43,6 +43,15 @@ type Config struct {
 	Trust     Trust
 	Sync      Sync
 	AdminPIN  string // hash written by admin set-pin
+	Speech    Speech
+}
+
+// Speech is how the kiosk reads aloud.
+type Speech struct {
+	// Voices maps a language to a synthesizer voice, "espeak-ng:NAME";
+	// a language not named uses espeak-ng's voice of the same name.
+	Voices map[string]string
+	Volume float64 // 0 to 2; 1 is the synthesizer's own level
 }
 
 // Trust is which catalogues a kiosk installs.
@@ -83,6 +92,10 @@ type file struct {
 	Admin struct {
 		PIN string `toml:"pin"`
 	} `toml:"admin"`
+	Speech struct {
+		Voices map[string]string `toml:"voices"`
+		Volume *float64          `toml:"volume"`
+	} `toml:"speech"`
 }
 
 // knownKeys are the settings, spelt exactly. (The TOML decoder matches
@@ -92,11 +105,12 @@ var knownKeys = map[string]bool{
 	"trust": true, "trust.catalog": true, "trust.keys": true,
 	"sync": true, "sync.url": true, "sync.interval": true,
 	"admin": true, "admin.pin": true,
+	"speech": true, "speech.voices": true, "speech.volume": true,
 }
 
 // Default is the configuration of a kiosk without kiosk.toml.
 func Default() Config {
-	return Config{IdleReset: DefaultIdleReset, Sync: Sync{Interval: 6 * time.Hour}}
+	return Config{IdleReset: DefaultIdleReset, Sync: Sync{Interval: 6 * time.Hour}, Speech: Speech{Volume: 1}}
 }
 
 // Load reads dataDir/kiosk.toml. A missing file gives Default and no error.
@@ -183,7 +197,7 @@ func Parse(text string) (Config, error) {
 	}
 	var keys []string // unknown settings, and known ones in another letter case
 	for _, k := range md.Keys() {
-		if !knownKeys[k.String()] {
+		if !knownKeys[k.String()] && !strings.HasPrefix(k.String(), "speech.voices.") {
 			keys = append(keys, k.String())
 		}
 	}
@@ -244,6 +258,26 @@ func Parse(text string) (Config, error) {
 		}
 	}
 	c.AdminPIN = f.Admin.PIN
+	if f.Speech.Volume != nil {
+		if v := *f.Speech.Volume; v < 0 || v > 2 {
+			bad(lineOf(text, "volume"), "volume %v must be between 0 and 2, such as 0.8", v)
+		} else {
+			c.Speech.Volume = v
+		}
+	}
+	for lang, voice := range f.Speech.Voices {
+		switch {
+		case !catalog.ValidLanguageCode(lang):
+			bad(lineOf(text, "voices"), "speech voice for '%s': not a language code such as de or ar", lang)
+		case !strings.HasPrefix(voice, "espeak-ng:") || len(voice) == len("espeak-ng:"):
+			bad(lineOf(text, "voices"), "speech voice '%s' for %s must be espeak-ng:NAME, such as espeak-ng:%s", voice, lang, lang)
+		default:
+			if c.Speech.Voices == nil {
+				c.Speech.Voices = map[string]string{}
+			}
+			c.Speech.Voices[lang] = voice
+		}
+	}
 	return c, errors.Join(problems...)
 }
 

@@ -310,3 +310,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSpeechSettings(t *testing.T) {
+	cfg, err := Parse("[speech]\nvoices = { de = \"espeak-ng:de\", ar = \"espeak-ng:ar\" }\nvolume = 0.8\n")
+	if err != nil || cfg.Speech.Volume != 0.8 || cfg.Speech.Voices["ar"] != "espeak-ng:ar" || len(cfg.Speech.Voices) != 2 {
+		t.Fatalf("%+v %v", cfg.Speech, err)
+	}
+	if cfg, _ := Parse(""); cfg.Speech.Volume != 1 {
+		t.Errorf("default volume %v", cfg.Speech.Volume)
+	}
+	cfg, err = Parse("district = \"03255\"\n[speech]\nvolume = 5\nvoices = { ti = \"piper:ti\" }\n")
+	if err == nil || cfg.Speech.Volume != 1 || len(cfg.Speech.Voices) != 0 || cfg.District != "03255" ||
+		!strings.Contains(err.Error(), "kiosk.toml:3: volume 5") || !strings.Contains(err.Error(), "kiosk.toml:4: speech voice 'piper:ti'") {
+		t.Errorf("%+v %v", cfg, err)
+	}
+}

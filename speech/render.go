@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"wegweiser/speech/wav"
 )
 
 // Media finds a recording in the catalogue (catalog.Catalog.Media).
@@ -49,14 +51,14 @@ func (v Voice) CanSay(s Script, lang string) bool {
 // is read in that language). Texts without either are left out; a script
 // of which nothing can be said is ErrNoVoice. used lists the languages
 // that were spoken.
-func (v Voice) Render(ctx context.Context, s Script) (a Audio, used []string, err error) {
+func (v Voice) Render(ctx context.Context, s Script) (a wav.Audio, used []string, err error) {
 	seen := map[string]bool{}
 	for _, seg := range s {
-		var part Audio
+		var part wav.Audio
 		switch {
 		case v.Recorded(seg.Recording):
 			b, _ := v.Media(seg.Recording)
-			if part, err = ReadWAV(b); err != nil {
+			if part, err = wav.Read(b); err != nil {
 				return a, used, fmt.Errorf("the recording %s: %w", seg.Recording, err)
 			}
 		case v.Synth.Has(seg.Lang):
@@ -64,7 +66,7 @@ func (v Voice) Render(ctx context.Context, s Script) (a Audio, used []string, er
 			if err != nil {
 				return a, used, err
 			}
-			if part, err = ReadWAV(b); err != nil {
+			if part, err = wav.Read(b); err != nil {
 				return a, used, fmt.Errorf("espeak-ng's output: %w", err)
 			}
 		default:

@@ -141,3 +141,40 @@ func spokenClock(minutes int) string {
 	}
 	return fmt.Sprintf("%d:%02d", minutes/60, minutes%60)
 }
+
+// Brochure is what a brochure page says: the brochure's title on its first
+// page, the section's heading and body (one recording covers both, when
+// they are in one language). section counts from 1.
+func Brochure(b *catalog.BrochureDetail, section int, lang string) Script {
+	var s Script
+	if section < 1 || section > len(b.Sections) {
+		return s
+	}
+	sec := b.Sections[section-1]
+	if section == 1 {
+		s.Add(langOf(b.Title, lang), b.Title.Text, "")
+	}
+	bodyLang := langOf(sec.Body, lang)
+	rec := BrochureRecording(b.ID, section, bodyLang)
+	if langOf(sec.Heading, lang) == bodyLang {
+		s.Add(bodyLang, strings.TrimSpace(sec.Heading.Text+".\n"+sec.Body.Text), rec)
+		return s
+	}
+	s.Add(langOf(sec.Heading, lang), sec.Heading.Text, "")
+	s.Add(bodyLang, sec.Body.Text, rec)
+	return s
+}
+
+// Text is a script of one text in lang (the speak command's --text).
+func Text(text, lang string) Script {
+	var s Script
+	s.Add(lang, text, "")
+	return s
+}
+
+// UIString is what an interface prompt says: its text, or its recording.
+func UIString(key, lang string) Script {
+	var s Script
+	s.Add(lang, translations.For(lang).T(key), UIRecording(key, lang))
+	return s
+}

@@ -12,6 +12,7 @@ import (
 	"wegweiser/assets"
 	"wegweiser/catalog"
 	"wegweiser/catalog/install"
+	"wegweiser/speech/wav"
 )
 
 func sample(t *testing.T) *catalog.Catalog {
@@ -82,7 +83,7 @@ func TestEveryVoicedLanguageSpeaksAnOffer(t *testing.T) {
 			t.Errorf("%s: %v of sound, RMS %.0f, languages %v", lang, d, a.RMS(), used)
 		}
 		// What is written is read back: the WAV file parses as it was.
-		back, err := ReadWAV(a.WAV())
+		back, err := wav.Read(a.Bytes())
 		if err != nil || len(back.Samples) != len(a.Samples) || back.Rate != a.Rate {
 			t.Errorf("%s: the WAV does not read back: %v", lang, err)
 		}
@@ -98,11 +99,11 @@ func TestEveryVoicedLanguageSpeaksAnOffer(t *testing.T) {
 
 // tone is a second of a sine wave, as a recording.
 func tone(rate int) []byte {
-	a := Audio{Rate: rate}
+	a := wav.Audio{Rate: rate}
 	for i := range rate {
 		a.Samples = append(a.Samples, int16(8000*math.Sin(2*math.Pi*440*float64(i)/float64(rate))))
 	}
-	return a.WAV()
+	return a.Bytes()
 }
 
 // A recording in the catalogue is played instead of synthesis, also where
@@ -135,7 +136,7 @@ func TestRecordingTakesPrecedence(t *testing.T) {
 
 func TestReadWAVRefusesOtherFiles(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("RIFF1234WAVEfmt "), []byte("OggS...."), tone(8000)[:30]} {
-		if _, err := ReadWAV(b); !errors.Is(err, ErrNotWAV) {
+		if _, err := wav.Read(b); !errors.Is(err, wav.ErrNotWAV) {
 			t.Errorf("%q: %v", b, err)
 		}
 	}

@@ -39,6 +39,7 @@ type loader struct {
 	content *catalog.Content
 	defined map[string]map[string]string // kind → id → "path:line" of its first definition
 	media   []mediaRef
+	audio   []string // files under audio/, in walk order
 	refs    []ref
 	ahead   map[string]chan parsed // files being read by parseAhead
 	slots   chan struct{}          // one for each file parseAhead may read ahead
@@ -54,6 +55,10 @@ type mediaRef struct {
 func (l *loader) run() {
 	var offers, events, brochures []string
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasPrefix(p, "audio/") && !strings.HasPrefix(d.Name(), ".") {
+			l.audio = append(l.audio, p)
+			return nil
+		}
 		if err != nil {
 			l.report(Error, p, 1, "cannot be read: %v", unwrapPathError(err))
 			return nil
@@ -104,6 +109,7 @@ func (l *loader) run() {
 	}
 	l.checkReferences()
 	l.loadMedia()
+	l.loadAudio()
 }
 
 // parsed is one TOML file as parseFile reads it.

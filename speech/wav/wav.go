@@ -1,4 +1,8 @@
-package speech
+// Package wav reads and writes WAV files of 16-bit PCM sound, mono: the
+// recordings of a catalogue and what the speech synthesizer says. It has
+// no other dependency, so that the catalogue's source loader can check
+// recordings with it.
+package wav
 
 import (
 	"bytes"
@@ -18,10 +22,10 @@ type Audio struct {
 // ErrNotWAV: a file is not a WAV of 16-bit PCM.
 var ErrNotWAV = errors.New("not a WAV file of 16-bit PCM sound")
 
-// ReadWAV reads a RIFF WAVE file of 16-bit PCM, mono or stereo (mixed down
+// Read reads a RIFF WAVE file of 16-bit PCM, mono or stereo (mixed down
 // to mono). A data chunk whose size runs past the end (espeak-ng writes
 // such a size to standard output) ends with the file.
-func ReadWAV(b []byte) (Audio, error) {
+func Read(b []byte) (Audio, error) {
 	if len(b) < 12 || string(b[:4]) != "RIFF" || string(b[8:12]) != "WAVE" {
 		return Audio{}, ErrNotWAV
 	}
@@ -108,8 +112,8 @@ func (a Audio) Append(b Audio, gap time.Duration) Audio {
 	return a
 }
 
-// WAV writes the sound as a RIFF WAVE file.
-func (a Audio) WAV() []byte {
+// Bytes writes the sound as a RIFF WAVE file.
+func (a Audio) Bytes() []byte {
 	var b bytes.Buffer
 	data := len(a.Samples) * 2
 	b.WriteString("RIFF")
