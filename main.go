@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 	"wegweiser/cli"
 	"wegweiser/config"
 	"wegweiser/logging"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/ui"
 	kiosktheme "wegweiser/ui/theme"
@@ -132,8 +134,13 @@ func runKiosk(opts cli.KioskOptions) int {
 	}
 	defer cat.Close()
 
+	synth, err := speech.DetectSynth(cfg.Speech.Voices, cfg.Speech.Volume)
+	if err != nil {
+		slog.Warn("read aloud", "problem", err)
+	}
+	slog.Info("read aloud", "voices", strings.Join(synth.Languages(), " "))
 	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, ConfigProblem: cfgErr, Quit: a.Quit, Stats: counts, StartupProblem: problem,
-		PINGuard: config.OpenPINGuard(opts.DataDir)})
+		PINGuard: config.OpenPINGuard(opts.DataDir), Voice: speech.Voice{Synth: synth}, Player: speech.NewPlayer()})
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk

@@ -46,6 +46,30 @@ func (v Voice) CanSay(s Script, lang string) bool {
 	return false
 }
 
+// RenderSegment says one text: from its recording, or with the voice of
+// its language; ok is false when it has neither.
+func (v Voice) RenderSegment(ctx context.Context, seg Segment) (a wav.Audio, ok bool, err error) {
+	switch {
+	case v.Recorded(seg.Recording):
+		b, _ := v.Media(seg.Recording)
+		a, err = wav.Read(b)
+		if err != nil {
+			return a, false, fmt.Errorf("the recording %s: %w", seg.Recording, err)
+		}
+		return a, true, nil
+	case v.Synth.Has(seg.Lang):
+		b, err := v.Synth.WAV(ctx, seg.Lang, seg.Text)
+		if err != nil {
+			return a, false, err
+		}
+		if a, err = wav.Read(b); err != nil {
+			return a, false, fmt.Errorf("espeak-ng's output: %w", err)
+		}
+		return a, true, nil
+	}
+	return a, false, nil
+}
+
 // Render says a script into one sound: each text from its recording or
 // with the voice of its own language (a text shown in a fallback language
 // is read in that language). Texts without either are left out; a script
@@ -54,22 +78,11 @@ func (v Voice) CanSay(s Script, lang string) bool {
 func (v Voice) Render(ctx context.Context, s Script) (a wav.Audio, used []string, err error) {
 	seen := map[string]bool{}
 	for _, seg := range s {
-		var part wav.Audio
-		switch {
-		case v.Recorded(seg.Recording):
-			b, _ := v.Media(seg.Recording)
-			if part, err = wav.Read(b); err != nil {
-				return a, used, fmt.Errorf("the recording %s: %w", seg.Recording, err)
-			}
-		case v.Synth.Has(seg.Lang):
-			b, err := v.Synth.WAV(ctx, seg.Lang, seg.Text)
-			if err != nil {
-				return a, used, err
-			}
-			if part, err = wav.Read(b); err != nil {
-				return a, used, fmt.Errorf("espeak-ng's output: %w", err)
-			}
-		default:
+		part, ok, err := v.RenderSegment(ctx, seg)
+		if err != nil {
+			return a, used, err
+		}
+		if !ok {
 			continue
 		}
 		gap := pause

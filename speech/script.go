@@ -28,9 +28,9 @@ func (s *Script) Add(lang, text, recording string) {
 	}
 }
 
-// Recording paths in a catalogue: audio/<kind>/<id>/<field>.<lang>.wav,
-// and audio/ui/<key>.<lang>.wav for interface strings.
-func offerRecording(id, field, lang string) string {
+// OfferRecording is the path of the recording of an offer's text in a
+// catalogue: audio/offer/<id>/<field>.<lang>.wav (see catalog/source).
+func OfferRecording(id, field, lang string) string {
 	return "audio/offer/" + id + "/" + field + "." + lang + ".wav"
 }
 
@@ -50,7 +50,7 @@ func Offer(o *catalog.OfferDetail, lang string) Script {
 	str := translations.For(lang)
 	var s Script
 	text := func(field string, l catalog.Localized) {
-		s.Add(langOf(l, lang), l.Text, offerRecording(o.ID, field, langOf(l, lang)))
+		s.Add(langOf(l, lang), l.Text, OfferRecording(o.ID, field, langOf(l, lang)))
 	}
 	text("title", o.Title)
 	if o.Provider.Text != "" {

@@ -114,7 +114,7 @@ func TestRecordingTakesPrecedence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	title := offerRecording(o.ID, "title", "ti")
+	title := OfferRecording(o.ID, "title", "ti")
 	v := Voice{Synth: &Synth{}, Media: func(path string) ([]byte, error) {
 		if path == title {
 			return tone(16000), nil
@@ -138,6 +138,32 @@ func TestReadWAVRefusesOtherFiles(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("RIFF1234WAVEfmt "), []byte("OggS...."), tone(8000)[:30]} {
 		if _, err := wav.Read(b); !errors.Is(err, wav.ErrNotWAV) {
 			t.Errorf("%q: %v", b, err)
+		}
+	}
+}
+
+// The sample catalogue's recordings (synthesized once and committed) are
+// what is said for those titles: the recorded path works end to end.
+func TestSampleRecordingIsPlayed(t *testing.T) {
+	c := sample(t)
+	for _, lang := range []string{"de", "ar"} {
+		o, err := c.In(lang).Offer("iq-fachstelle-migrantenoekonomie")
+		if err != nil {
+			t.Fatal(err)
+		}
+		script := Offer(o, lang)
+		v := Voice{Synth: &Synth{}, Media: c.Media} // no synthesizer: only the recording can speak
+		if !v.Recorded(script[0].Recording) {
+			t.Fatalf("%s: the sample has no recording %s", lang, script[0].Recording)
+		}
+		a, _, err := v.Render(context.Background(), script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := c.Media(script[0].Recording)
+		want, _ := wav.Read(rec)
+		if len(a.Samples) != len(want.Samples) || a.RMS() < 300 {
+			t.Errorf("%s: %d samples, the recording has %d", lang, len(a.Samples), len(want.Samples))
 		}
 	}
 }

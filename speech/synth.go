@@ -110,6 +110,7 @@ func (s *Synth) Languages() []string {
 	for l := range s.voices {
 		out = append(out, l)
 	}
+	slices.Sort(out)
 	return out
 }
 

@@ -27,13 +27,25 @@ func (k *Kiosk) titleBar(title string) fyne.CanvasObject {
 	}
 	larger := k.tile(theme.ZoomInIcon(), str.T("nav_larger_text"), side, k.s.large, k.toggleLarge)
 	contrast := k.tile(theme.ColorPaletteIcon(), str.T("nav_contrast"), side, k.s.contrast, k.toggleContrast)
-	switches := k.row(larger, contrast)
-	titleWidth := k.contentWidth() - 2*side - 4*theme.Padding()
+	buttons := []fyne.CanvasObject{larger, contrast}
+	if k.canSpeak(k.stack[len(k.stack)-1]) {
+		icon, label := theme.VolumeUpIcon(), str.T("speech_read_aloud")
+		if k.reading != nil {
+			icon, label = theme.MediaStopIcon(), str.T("speech_stop")
+		}
+		buttons = append([]fyne.CanvasObject{k.tile(icon, label, side, k.reading != nil, k.toggleSpeech)}, buttons...)
+	}
+	switches := k.row(buttons...)
+	titleWidth := k.contentWidth() - float32(len(buttons))*side - 2*float32(len(buttons))*theme.Padding()
 	titleText := k.heading(title, titleWidth, theme.SizeNameHeadingText)
 	titleText.MaxLines = 3
+	var note fyne.CanvasObject = gap(0)
+	if k.s.speechNote != "" { // parts are read in a fallback language: say so
+		note = container.NewPadded(k.caption(k.s.speechNote, k.contentWidth()))
+	}
 	if len(titleText.VisibleLines()) > 2 { // a long title gets the whole width, under the switches
 		titleText.Width = k.contentWidth()
-		return container.NewVBox(container.NewPadded(switches), container.NewPadded(titleText), separator())
+		return container.NewVBox(container.NewPadded(switches), container.NewPadded(titleText), note, separator())
 	}
 	var bar *fyne.Container
 	if k.s.rtl {
@@ -41,7 +53,7 @@ func (k *Kiosk) titleBar(title string) fyne.CanvasObject {
 	} else {
 		bar = container.NewBorder(nil, nil, nil, switches, container.NewCenter(titleText))
 	}
-	return container.NewVBox(container.NewPadded(bar), separator())
+	return container.NewVBox(container.NewPadded(bar), note, separator())
 }
 
 // navBar is the navigation: five buttons of equal width, each its icon

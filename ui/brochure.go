@@ -12,6 +12,7 @@ import (
 
 	"wegweiser/catalog"
 	"wegweiser/printout"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
@@ -57,9 +58,15 @@ func (k *Kiosk) brochurePage(id string) page {
 		return b, err
 	}
 	turn := func(to int) func() {
-		return func() { index = to; k.render() }
+		return func() { k.stopSpeech(); index = to; k.render() }
 	}
-	return page{name: "brochure", title: func() string {
+	speak := func() speech.Script {
+		if b, err := load(); err == nil {
+			return speech.Brochure(b, index+1, k.s.lang)
+		}
+		return nil
+	}
+	return page{name: "brochure", speak: speak, title: func() string {
 		if b, err := load(); err == nil {
 			return b.Title.Text
 		}

@@ -9,6 +9,7 @@ import (
 
 	"wegweiser/bidi"
 	"wegweiser/catalog"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
@@ -17,7 +18,15 @@ import (
 // offers of the catalogue's events categories (regular information evenings
 // without a date yet), in one list that builds only the rows on screen.
 func (k *Kiosk) eventsPage() page {
-	return page{name: "events", ownScroll: true, title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
+	speak := func() speech.Script {
+		events, _ := k.s.view.Events(k.district, "", k.opts.Now())
+		var titles []catalog.Localized
+		for _, e := range events[:min(len(events), maxSpokenEntries)] {
+			titles = append(titles, e.Title)
+		}
+		return listScript(k.s.lang, k.s.str.T("events_title"), titles)
+	}
+	return page{name: "events", ownScroll: true, speak: speak, title: func() string { return k.s.str.T("events_title") }, build: func(width float32) fyne.CanvasObject {
 		events, err := k.s.view.Events(k.district, "", k.opts.Now())
 		if err != nil {
 			return k.errorText(err, width)

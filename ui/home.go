@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"wegweiser/catalog"
+	"wegweiser/speech"
 	"wegweiser/ui/widgets"
 )
 
@@ -13,7 +14,15 @@ import (
 // icon and number of offers, then search, brochure, events and the
 // visitor's list.
 func (k *Kiosk) homePage() page {
-	return page{name: "home", title: k.districtTitle, build: k.buildHome}
+	speak := func() speech.Script {
+		tiles, _ := k.categories()
+		var names []catalog.Localized
+		for _, c := range tiles {
+			names = append(names, c.Name)
+		}
+		return listScript(k.s.lang, k.districtTitle(), names)
+	}
+	return page{name: "home", title: k.districtTitle, build: k.buildHome, speak: speak}
 }
 
 func (k *Kiosk) districtName() string {

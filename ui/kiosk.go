@@ -13,6 +13,7 @@ import (
 	"wegweiser/catalog"
 	"wegweiser/catalog/install"
 	"wegweiser/config"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	kiosktheme "wegweiser/ui/theme"
 	"wegweiser/ui/widgets"
@@ -36,6 +37,10 @@ type Options struct {
 	// PINGuard slows down guessing of the staff PIN, across restarts; nil
 	// keeps one in memory.
 	PINGuard *config.PINGuard
+	// Voice and Player read screens aloud; without a player there is no
+	// read-aloud button.
+	Voice  speech.Voice
+	Player SoundPlayer
 }
 
 // Kiosk is the visitor interface in one window.
@@ -65,6 +70,7 @@ type Kiosk struct {
 
 	corner    *widgets.Corner // the hidden staff entry
 	staffBusy bool            // a staff action (install, rollback, export) runs
+	reading   *reading        // the read-aloud in progress, nil when silent
 
 	printed func() // tests: called when a printout has finished and its outcome is shown
 }
@@ -80,6 +86,8 @@ type page struct {
 	// footer, when set, is a bar fixed above the navigation (the brochure's
 	// paging), so that its buttons never move.
 	footer func(width float32) fyne.CanvasObject
+	// speak, when set, is what the screen says when read aloud.
+	speak func() speech.Script
 }
 
 // TapGuard is how long after a screen changes taps are ignored: a finger
@@ -162,6 +170,7 @@ func offeredLanguages(catalogLangs, configured []string) []string {
 // prompts, text size, contrast, print options and scroll positions are all
 // forgotten. Every way back to the welcome screen comes through here.
 func (k *Kiosk) Reset() {
+	k.stopSpeech()
 	k.hideIdle()
 	k.closePopups()
 	k.keyboard = nil
@@ -273,6 +282,7 @@ func (k *Kiosk) push(p page) {
 	if p.name == k.Current() && (p.name == "language" || p.name == "sheet") {
 		return
 	}
+	k.stopSpeech()
 	k.stack = append(k.stack, p)
 	k.render()
 }
@@ -285,6 +295,7 @@ func (k *Kiosk) back() {
 		k.Reset()
 		return
 	}
+	k.stopSpeech()
 	k.stack = k.stack[:len(k.stack)-1]
 	k.render()
 }
@@ -295,6 +306,7 @@ func (k *Kiosk) home() {
 		k.Reset()
 		return
 	}
+	k.stopSpeech()
 	k.stack = []page{k.stack[0], k.homePage()}
 	k.render()
 }

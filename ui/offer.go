@@ -10,6 +10,7 @@ import (
 	"wegweiser/bidi"
 	"wegweiser/catalog"
 	"wegweiser/catalog/hours"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
@@ -37,7 +38,13 @@ func (k *Kiosk) offerPage(id string) page {
 		}
 		return id
 	}
-	return page{name: "offer", title: title, build: func(width float32) fyne.CanvasObject {
+	speak := func() speech.Script {
+		if o, err := load(); err == nil {
+			return speech.Offer(o, k.s.lang)
+		}
+		return nil
+	}
+	return page{name: "offer", title: title, speak: speak, build: func(width float32) fyne.CanvasObject {
 		o, err := load()
 		if err != nil {
 			return k.errorText(err, width)

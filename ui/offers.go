@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wegweiser/catalog"
+	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/ui/widgets"
 )
@@ -17,7 +18,15 @@ import (
 // screen, so a category of thousands of offers scrolls as fast as one of ten.
 func (k *Kiosk) offersPage(c catalog.CategoryTile) page {
 	k.count(stats.Category, c.ID)
-	return page{name: "offers", ownScroll: true, title: func() string { return k.categoryName(c.ID) }, build: func(width float32) fyne.CanvasObject {
+	speak := func() speech.Script {
+		offers, _ := k.s.view.OffersNearestFirst(k.district, c.ID, k.opts.Now())
+		var titles []catalog.Localized
+		for _, o := range offers[:min(len(offers), maxSpokenEntries)] {
+			titles = append(titles, o.Title)
+		}
+		return listScript(k.s.lang, k.categoryName(c.ID), titles)
+	}
+	return page{name: "offers", ownScroll: true, speak: speak, title: func() string { return k.categoryName(c.ID) }, build: func(width float32) fyne.CanvasObject {
 		offers, err := k.s.view.OffersNearestFirst(k.district, c.ID, k.opts.Now())
 		if err != nil {
 			return k.errorText(err, width)

@@ -7,14 +7,15 @@ import (
 
 // session is everything one visitor did; a new visitor gets a new one.
 type session struct {
-	lang     string
-	str      *translations.Strings
-	view     catalog.View
-	rtl      bool
-	large    bool // larger text
-	contrast bool // high contrast
-	sheet    []string
-	query    string // what the visitor typed into search
+	lang       string
+	str        *translations.Strings
+	view       catalog.View
+	rtl        bool
+	large      bool   // larger text
+	speechNote string // which fallback languages the read-aloud uses, shown under the title
+	contrast   bool   // high contrast
+	sheet      []string
+	query      string // what the visitor typed into search
 
 	keyboardHidden bool // the search screen's keyboard is put away
 

@@ -13,13 +13,23 @@ import (
 
 	"wegweiser/catalog"
 	"wegweiser/printout"
+	"wegweiser/speech"
 	"wegweiser/stats"
 )
 
 // sheetPage is the visitor's list: the offers they collected to take home,
 // printed in their language and, if they like, in German too.
 func (k *Kiosk) sheetPage() page {
-	return page{name: "sheet", title: func() string { return k.s.str.T("sheet_title") }, build: func(width float32) fyne.CanvasObject {
+	speak := func() speech.Script {
+		var titles []catalog.Localized
+		for _, id := range k.s.sheet {
+			if o, err := k.s.view.Offer(id); err == nil {
+				titles = append(titles, o.Title)
+			}
+		}
+		return listScript(k.s.lang, k.s.str.T("sheet_title"), titles)
+	}
+	return page{name: "sheet", speak: speak, title: func() string { return k.s.str.T("sheet_title") }, build: func(width float32) fyne.CanvasObject {
 		str := k.s.str
 		if len(k.s.sheet) == 0 {
 			return k.text(str.T("sheet_empty"), width)
