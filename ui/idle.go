@@ -62,12 +62,14 @@ func (k *Kiosk) showIdle(now time.Time) {
 	k.idle = &idlePrompt{deadline: now.Add(IdleCountdown), count: count}
 	k.idle.popup = widget.NewModalPopUp(container.NewPadded(content), k.win.Canvas())
 	k.idle.popup.Show()
+	k.sayIdlePrompt()
 }
 
 func (k *Kiosk) hideIdle() {
 	if k.idle != nil {
 		k.idle.popup.Hide()
 		k.idle = nil
+		k.stopSpeech()
 	}
 }
 

@@ -13,6 +13,7 @@ type session struct {
 	rtl        bool
 	large      bool   // larger text
 	speechNote string // which fallback languages the read-aloud uses, shown under the title
+	listened   bool   // the visitor used the read-aloud: the idle prompt is read too
 	contrast   bool   // high contrast
 	sheet      []string
 	query      string // what the visitor typed into search

@@ -59,7 +59,14 @@ func (k *Kiosk) toggleSpeech() {
 	if p.speak == nil {
 		return
 	}
-	script := p.speak()
+	k.s.listened = true
+	k.say(p.speak())
+	k.render()
+}
+
+// say reads a script aloud in the background.
+func (k *Kiosk) say(script speech.Script) {
+	k.stopSpeech()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &reading{stop: cancel}
 	k.reading = r
@@ -112,7 +119,19 @@ func (k *Kiosk) toggleSpeech() {
 			}
 		})
 	}()
-	k.render()
+}
+
+// sayIdlePrompt reads the "still there?" prompt to a visitor who has
+// listened to the kiosk this session: someone who reads little would not
+// see that the session is about to end.
+func (k *Kiosk) sayIdlePrompt() {
+	if !k.s.listened || k.opts.Player == nil || !k.opts.Player.Available() {
+		return
+	}
+	script := speech.UIString("idle_question", k.s.lang)
+	if k.voice().CanSay(script, k.s.lang) {
+		k.say(script)
+	}
 }
 
 // stopSpeech ends the read-aloud, if any: on a tap of its button, a new

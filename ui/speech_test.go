@@ -104,3 +104,34 @@ func TestReadAloudButtonAndStopOnReset(t *testing.T) {
 		t.Error("still reading after the session ended")
 	}
 }
+
+// A visitor who listened to the kiosk hears the "still there?" prompt too
+// (here from a recording); a tap ends it. One who never listened does not.
+func TestIdlePromptIsReadToAListener(t *testing.T) {
+	const offer = "iq-fachstelle-migrantenoekonomie"
+	k, c := newKiosk(t, config.Config{District: "03255"})
+	player := &fakePlayer{finish: make(chan struct{})}
+	k.opts.Player = player
+	k.opts.Voice = speech.Voice{Synth: &speech.Synth{}, Media: func(path string) ([]byte, error) {
+		if path == speech.OfferRecording(offer, "title", "ar") || path == speech.UIRecording("idle_question", "ar") {
+			return toneWAV(), nil
+		}
+		return nil, errors.New("not recorded")
+	}}
+	k.chooseLanguage("ar")
+	k.push(k.offerPage(offer))
+	c.t = c.t.Add(time.Hour)
+	k.CheckIdle()
+	if !k.IdlePromptShown() || k.Speaking() {
+		t.Fatal("the prompt was read to a visitor who never listened")
+	}
+	k.touch()
+	tap(t, k, "قراءة بصوت عالٍ")
+	waitFor(t, "the title", func() bool { p, _ := player.counts(); return p == 1 })
+	tap(t, k, "إيقاف القراءة")
+	c.t = c.t.Add(time.Hour)
+	k.CheckIdle()
+	waitFor(t, "the idle prompt to be read", func() bool { p, _ := player.counts(); return p == 2 })
+	k.touch() // the visitor is still there
+	waitFor(t, "the prompt's reading to stop", func() bool { _, s := player.counts(); return s == 2 })
+}
