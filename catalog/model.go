@@ -15,6 +15,9 @@ type Meta struct {
 	Title          Text
 	Publisher      string
 	Sample         bool // the built-in sample data, not a real office's catalogue
+	// RecheckAfter is how long after its `updated` date an offer is
+	// overdue for a check; 0 when the catalogue sets none.
+	RecheckAfter time.Duration
 }
 
 // Content is a whole catalogue as authored: what the source loader produces

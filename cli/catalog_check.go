@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/linkcheck"
 	"wegweiser/catalog/source"
 )
 
@@ -13,6 +15,8 @@ func catalogCheck(args []string, env Env) error {
 	fs := newFlags("catalog check")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	coverage := fs.Bool("coverage", false, "print how much text is translated per language")
+	stale := fs.Bool("stale", false, "list only the offers overdue for a recheck (recheck_after), as a work list")
+	links := fs.Bool("links", false, "try every website address and report the dead ones")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -24,7 +28,21 @@ func catalogCheck(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if *stale {
+		n := 0
+		for _, p := range problems {
+			if p.Stale {
+				fmt.Fprintln(env.Stdout, p)
+				n++
+			}
+		}
+		fmt.Fprintf(env.Stdout, "%d offers overdue for a recheck\n", n)
+		return nil
+	}
 	printProblems(env.Stderr, problems)
+	if *links {
+		printDeadLinks(env.Stderr, pos[0])
+	}
 	if *coverage && problems.Errors() == 0 {
 		printCoverage(env.Stdout, catalog.ComputeCoverage(content))
 	}
@@ -65,4 +83,20 @@ func printCoverage(w io.Writer, cov []catalog.Coverage) {
 			fmt.Sprintf("%d/%d", c.RequiredDone, c.RequiredTotal),
 			fmt.Sprintf("%d/%d", c.OptionalDone, c.OptionalTotal), c.Percent(), c.Recorded)
 	}
+}
+
+// printDeadLinks tries every web address of the source and reports the
+// dead ones with file and line, as warnings: a website that is down today
+// does not stop a build.
+func printDeadLinks(w io.Writer, dir string) {
+	links := source.Links(os.DirFS(dir))
+	results := linkcheck.Check(context.Background(), links, linkcheck.Options{})
+	dead := 0
+	for _, r := range results {
+		if r.Dead() {
+			dead++
+			fmt.Fprintf(w, "%s:%d: warning: the website %s cannot be reached: %s\n", r.Path, r.Line, r.URL, r.Reason())
+		}
+	}
+	fmt.Fprintf(w, "%d of %d website links are dead\n", dead, len(results))
 }

@@ -209,3 +209,21 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// Issue 14: `catalog check --stale` lists the offers overdue for a recheck,
+// alone, as a work list; a plain check warns about them and passes.
+func TestCheckStale(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	copyDir(t, validSource, src)
+	cat, _ := os.ReadFile(filepath.Join(src, "catalog.toml"))
+	os.WriteFile(filepath.Join(src, "catalog.toml"), append(cat, "recheck_after = \"1d\"\n"...), 0o644)
+	code, stdout, stderr := run(t, "catalog", "check", src, "--stale")
+	if code != 0 || !strings.Contains(stdout, "offers/national.toml:8: warning: offer 'iq-fachstelle' was last checked on 2026-11-01") ||
+		!strings.Contains(stdout, "offers overdue for a recheck") || strings.Contains(stdout, "districts") {
+		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, _, stderr = run(t, "catalog", "check", src)
+	if code != 0 || !strings.Contains(stderr, "was last checked on") {
+		t.Errorf("plain check: exit %d\n%s", code, stderr)
+	}
+}

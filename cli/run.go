@@ -52,7 +52,7 @@ var errRefused = errors.New("refused")
 
 const usage = `Usage:
   wegweiser [--data DIR] [--windowed]            open the kiosk
-  wegweiser catalog check SRC [--strict] [--coverage]
+  wegweiser catalog check SRC [--strict] [--coverage] [--stale] [--links]
   wegweiser catalog build SRC -o FILE --key KEYFILE [--version N] [--expires DURATION]
   wegweiser catalog keygen -o KEYFILE
   wegweiser catalog verify FILE --pubkey PUBLIC_KEY_OR_FILE

@@ -121,7 +121,7 @@ func TestGermanHalfForTheNextOffice(t *testing.T) {
 	for lang, names := range map[string][2]string{"ar": {"Arabisch", "العربية"}, "ti": {"Tigrinya", "ትግርኛ"}, "fa": {"Persisch", "فارسی"}, "uk": {"Ukrainisch", "Українська"}} {
 		raw := norm.NFKC.String(rawPDFText(t, sheet(t, c, sampleOffers, Options{Lang: lang, WithGerman: true, District: "03255", Now: testTime})))
 		text := searchable(raw)
-		for _, want := range []string{"Stand: Samstag, 21. November 2026", "Notizen der Beratungsstelle"} {
+		for _, want := range []string{"Stand: Samstag, 21. November 2026", "Notizen der Beratungsstelle", "Geprüft am "} {
 			if !strings.Contains(text, searchable(want)) {
 				t.Errorf("%s: %q missing", lang, want)
 			}

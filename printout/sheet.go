@@ -274,6 +274,11 @@ func (d *doc) setOffer(b *block, col column, y float64, off *catalog.OfferDetail
 	if off.Website != "" {
 		y += d.setField(b, col, y, d.str.T("offer_website"), d.value(off.Website))
 	}
+	if !off.Updated.IsZero() { // how fresh the entry is
+		p := d.ui(d.str.T("offer_checked_on", map[string]any{"Date": d.date(off.Updated)}), style{size: 8})
+		p.gray = true
+		y += 1 + d.setText(b, col, y+1, p)
+	}
 	return y - top
 }
 

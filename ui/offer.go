@@ -104,6 +104,9 @@ func (k *Kiosk) buildOffer(o *catalog.OfferDetail, width float32) fyne.CanvasObj
 	if codes := k.offerCodes(o); codes != nil {
 		section(str.T("offer_scan"), codes)
 	}
+	if !o.Updated.IsZero() { // how fresh the entry is: when it was last checked
+		box.Add(k.caption(str.T("offer_checked_on", map[string]any{"Date": k.formatDate(o.Updated, false)}), width))
+	}
 	return box
 }
 

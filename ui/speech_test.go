@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -134,4 +135,18 @@ func TestIdlePromptIsReadToAListener(t *testing.T) {
 	waitFor(t, "the idle prompt to be read", func() bool { p, _ := player.counts(); return p == 2 })
 	k.touch() // the visitor is still there
 	waitFor(t, "the prompt's reading to stop", func() bool { _, s := player.counts(); return s == 2 })
+}
+
+// Issue 14: the offer screen says when the entry was last checked.
+func TestOfferSaysWhenItWasChecked(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	k.chooseLanguage("de")
+	k.push(k.offerPage("iq-netzwerk-hamburg"))
+	o, err := k.s.view.Offer("iq-netzwerk-hamburg")
+	if err != nil || o.Updated.IsZero() {
+		t.Fatalf("the sample offer has no updated date: %v", err)
+	}
+	if want := "Geprüft am " + k.formatDate(o.Updated, false); !strings.Contains(texts(k), want) {
+		t.Errorf("%q not on the screen:\n%s", want, texts(k))
+	}
 }

@@ -1,6 +1,12 @@
 package source
 
-import "wegweiser/catalog"
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"wegweiser/catalog"
+)
 
 func (l *loader) catalogFile() {
 	f, m := l.parse("catalog.toml", true)
@@ -8,7 +14,7 @@ func (l *loader) catalogFile() {
 		return
 	}
 	t := newTable(&l.checker, f, "", "catalog.toml", m,
-		"format", "id", "source_language", "languages", "fallback", "title", "publisher", "sample")
+		"format", "id", "source_language", "languages", "fallback", "title", "publisher", "sample", "recheck_after")
 	meta := &l.content.Meta
 
 	if n, ok := t.integer("format", true); ok && n != 1 {
@@ -58,4 +64,21 @@ func (l *loader) catalogFile() {
 	meta.Title = t.text("title", true)
 	meta.Publisher = t.str("publisher", true)
 	meta.Sample = t.boolean("sample")
+	if v := t.str("recheck_after", false); v != "" {
+		d, err := parseDays(v)
+		if err != nil {
+			t.errorf("recheck_after", "recheck_after '%s' %v", v, err)
+		}
+		meta.RecheckAfter = d
+	}
+}
+
+// parseDays reads a period of whole days or weeks: "365d", "52w".
+func parseDays(s string) (time.Duration, error) {
+	unit := map[byte]time.Duration{'d': 24 * time.Hour, 'w': 7 * 24 * time.Hour}[s[len(s)-1]]
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if unit == 0 || err != nil || n < 1 || n > 3650 {
+		return 0, fmt.Errorf("must be a number of days or weeks, such as 365d or 52w")
+	}
+	return time.Duration(n) * unit, nil
 }

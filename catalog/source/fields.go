@@ -14,6 +14,7 @@ import (
 // catalog.toml declared, which the other files are checked against.
 type checker struct {
 	problems   Problems
+	links      []Link          // every valid web address, where it stands
 	languages  map[string]bool // nil until catalog.toml gave a valid list: then any valid code passes
 	sourceLang string
 }

@@ -51,7 +51,12 @@ func EmailProblem(s, shown string) string {
 
 // checkURL, checkPhone and checkEmail report a value that is given but
 // breaks its rules.
-func checkURL(t *table, key, s string)   { check(t, key, s, WebAddressProblem) }
+func checkURL(t *table, key, s string) {
+	check(t, key, s, WebAddressProblem)
+	if s != "" && WebAddressProblem(s, s) == "" {
+		t.c.links = append(t.c.links, Link{Path: t.f.path, Line: t.line(key), URL: s})
+	}
+}
 func checkPhone(t *table, key, s string) { check(t, key, s, PhoneProblem) }
 func checkEmail(t *table, key, s string) { check(t, key, s, EmailProblem) }
 

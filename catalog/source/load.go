@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -26,8 +27,14 @@ const (
 // Load reads and checks the source folder fsys (for a folder on disk,
 // os.DirFS(dir)). It returns the content, usable only when problems hold no
 // error, and every problem found, sorted by path and line.
-func Load(fsys fs.FS) (*catalog.Content, Problems) {
-	l := &loader{fsys: fsys, content: &catalog.Content{Media: map[string][]byte{}}, defined: map[string]map[string]string{}}
+func Load(fsys fs.FS) (*catalog.Content, Problems) { return LoadAt(fsys, time.Now()) }
+
+func newContent() *catalog.Content { return &catalog.Content{Media: map[string][]byte{}} }
+
+// LoadAt is Load on the day now: offers are overdue for their recheck
+// (recheck_after) as of then.
+func LoadAt(fsys fs.FS, now time.Time) (*catalog.Content, Problems) {
+	l := &loader{fsys: fsys, now: now, content: newContent(), defined: map[string]map[string]string{}}
 	l.run()
 	l.problems.sort()
 	return l.content, l.problems
@@ -39,7 +46,8 @@ type loader struct {
 	content *catalog.Content
 	defined map[string]map[string]string // kind → id → "path:line" of its first definition
 	media   []mediaRef
-	audio   []string // files under audio/, in walk order
+	audio   []string  // files under audio/, in walk order
+	now     time.Time // the day offers are checked for freshness
 	refs    []ref
 	ahead   map[string]chan parsed // files being read by parseAhead
 	slots   chan struct{}          // one for each file parseAhead may read ahead

@@ -44,6 +44,7 @@ func (l *loader) offersFile(p string) {
 			t.errorf("valid_until", "valid_until %s is before valid_from %s", o.ValidUntil.Format("2006-01-02"), o.ValidFrom.Format("2006-01-02"))
 		}
 		o.Updated = t.date("updated")
+		l.checkFresh(t, o)
 		o.Tags = t.list("tags", false)
 		for j, cm := range t.tables("contact") {
 			o.Contacts = append(o.Contacts, l.contact(newTable(&l.checker, f, t.path+".contact["+itoa(j)+"]", "contact", cm, contactKeys...)))

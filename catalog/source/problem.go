@@ -19,6 +19,7 @@ type Problem struct {
 	Line     int
 	Severity Severity
 	Message  string
+	Stale    bool // an offer overdue for its recheck (recheck_after): `check --stale` lists these
 }
 
 // String formats the problem as "path:line: message"; warnings say so.
