@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -35,10 +36,11 @@ type CategoryTile struct {
 
 // OfferSummary is an offer as a row of a list.
 type OfferSummary struct {
-	ID       string
-	Title    Localized
-	Provider Localized
-	Summary  Localized
+	ID        string
+	Title     Localized
+	Provider  Localized
+	Summary   Localized
+	Languages []string // languages the offer's staff speak
 }
 
 // areaFilter is an SQL condition on column that keeps the areas covering
@@ -176,10 +178,45 @@ func (v View) offerSummaries(keys []int64, ids []string) ([]OfferSummary, error)
 	if err != nil {
 		return nil, err
 	}
+	langs, err := v.c.offerLanguages(keys)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]OfferSummary, len(keys))
 	for i, k := range keys {
 		t := texts[k]
-		out[i] = OfferSummary{ID: ids[i], Title: v.Resolve(t["title"]), Provider: v.Resolve(t["provider"]), Summary: v.Resolve(t["summary"])}
+		out[i] = OfferSummary{ID: ids[i], Title: v.Resolve(t["title"]), Provider: v.Resolve(t["provider"]), Summary: v.Resolve(t["summary"]),
+			Languages: strings.Fields(langs[k])}
+	}
+	return out, nil
+}
+
+// offerLanguages are the languages spoken at offers, by key.
+func (c *Catalog) offerLanguages(keys []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(keys))
+	for start := 0; start < len(keys); start += 500 {
+		chunk := keys[start:min(start+500, len(keys))]
+		args := make([]any, len(chunk))
+		for i, k := range chunk {
+			args[i] = k
+		}
+		rows, err := c.db.Query("SELECT key, languages FROM offer WHERE key IN (?"+strings.Repeat(",?", len(chunk)-1)+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k int64
+			var l string
+			if err := rows.Scan(&k, &l); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[k] = l
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,8 +35,31 @@ func (k *Kiosk) offersPage(c catalog.CategoryTile) page {
 		if len(offers) == 0 {
 			return k.text(k.s.str.T("offers_none"), width)
 		}
-		return k.offerList(offers, width)
+		mine := spokenIn(offers, k.s.lang)
+		if len(mine) == 0 || len(mine) == len(offers) {
+			return k.offerList(offers, width)
+		}
+		// Some, not all, offers give advice in the visitor's language: a
+		// switch shows only those.
+		label := k.s.str.T("offers_my_language", map[string]any{"Language": catalog.NativeName(k.s.lang), "Count": k.number(len(mine))})
+		toggle := k.tile(appIcon("language"), label, width-4*theme.Padding(), k.s.myLanguage, func() { k.s.myLanguage = !k.s.myLanguage; k.render() })
+		shown := offers
+		if k.s.myLanguage {
+			shown = mine
+		}
+		return container.NewBorder(container.NewPadded(toggle), nil, nil, nil, k.offerList(shown, width))
 	}}
+}
+
+// spokenIn are the offers whose staff speak lang.
+func spokenIn(offers []catalog.OfferSummary, lang string) []catalog.OfferSummary {
+	var out []catalog.OfferSummary
+	for _, o := range offers {
+		if slices.Contains(o.Languages, lang) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func (k *Kiosk) categoryName(id string) string {
@@ -78,6 +102,9 @@ func (k *Kiosk) offerEntry(o catalog.OfferSummary) listEntry {
 			lang = o.Title.Lang
 		}
 		provider += "  ·  " + k.s.str.T("shown_in_language", map[string]any{"Language": catalog.NativeName(lang)})
+	}
+	if slices.Contains(o.Languages, k.s.lang) { // counselling in the visitor's language
+		provider += "  ·  " + k.s.str.T("offer_spoken_here", map[string]any{"Language": catalog.NativeName(k.s.lang)})
 	}
 	return listEntry{title: o.Title, second: provider, third: o.Summary, open: func() { k.push(k.offerPage(o.ID)) }}
 }

@@ -14,6 +14,7 @@ type session struct {
 	large      bool   // larger text
 	speechNote string // which fallback languages the read-aloud uses, shown under the title
 	listened   bool   // the visitor used the read-aloud: the idle prompt is read too
+	myLanguage bool   // lists show only offers with advice in the visitor's language
 	contrast   bool   // high contrast
 	sheet      []string
 	query      string // what the visitor typed into search

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"wegweiser/catalog"
+	"wegweiser/catalog/source"
+	"wegweiser/config"
+)
+
+// Issue 14: a visitor can show only the offers where their language is
+// spoken, and such offers say so in the language's own name.
+func TestOnlyOffersInMyLanguage(t *testing.T) {
+	content, problems := source.Load(os.DirFS("../catalog/source/testdata/valid"))
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	path := filepath.Join(t.TempDir(), "c.sqlite")
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 800))
+	k := New(a, w, Options{Catalog: cat, Config: config.Config{District: "03255", IdleReset: time.Hour},
+		Now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin) }})
+	k.later = func(f func()) { f() }
+
+	k.chooseLanguage("en")
+	k.push(k.offersPage(catalog.CategoryTile{ID: "founding-advice"}))
+	got := texts(k)
+	if !strings.Contains(got, "Only offers with advice in English (1)") || !strings.Contains(got, "Advice in English") ||
+		!strings.Contains(got, "Start-up advice in Holzminden district") {
+		t.Fatalf("the list:\n%s", got)
+	}
+	tap(t, k, "Only offers with advice in English")
+	got = texts(k)
+	if strings.Contains(got, "Start-up advice in Holzminden district") || !strings.Contains(got, "Information platform") {
+		t.Errorf("filtered list:\n%s", got)
+	}
+	k.Reset() // the next visitor sees all offers again
+	if k.s.myLanguage {
+		t.Error("the filter outlived the session")
+	}
+}
