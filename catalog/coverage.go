@@ -36,29 +36,11 @@ func (c Coverage) Percent() float64 {
 // and optional texts written in it.
 func ComputeCoverage(c *Content) []Coverage {
 	var required, optional []Text
-	required = append(required, c.Meta.Title)
-	for _, d := range c.Districts {
-		required = append(required, d.Name)
-	}
-	for _, cat := range c.Categories {
-		required = append(required, cat.Name)
-		optional = append(optional, cat.Description)
-	}
-	for _, o := range c.Offers {
-		required = append(required, o.Title, o.Provider, o.Summary)
-		optional = append(optional, o.Description, o.Audience, o.Cost)
-		for _, ct := range o.Contacts {
-			optional = append(optional, ct.Label, ct.HoursNote)
-		}
-	}
-	for _, e := range c.Events {
-		required = append(required, e.Title, e.Summary, e.Place)
-		optional = append(optional, e.Description)
-	}
-	for _, b := range c.Brochures {
-		required = append(required, b.Title)
-		for _, s := range b.Sections {
-			required = append(required, s.Heading, s.Body)
+	for _, p := range Places(c) {
+		if p.Required {
+			required = append(required, p.Text)
+		} else {
+			optional = append(optional, p.Text)
 		}
 	}
 	var media []string

@@ -30,6 +30,9 @@ type Content struct {
 	Events     []Event
 	Brochures  []Brochure
 	Media      map[string][]byte // path inside the source folder → image bytes
+	// State is the source's translation status (source.StatusFile):
+	// language → text place → hash of the source text it was made from.
+	State map[string]map[string]string
 }
 
 // District is an area a kiosk can be set to (an AGS prefix).

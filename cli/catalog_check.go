@@ -45,6 +45,7 @@ func catalogCheck(args []string, env Env) error {
 	}
 	if *coverage && problems.Errors() == 0 {
 		printCoverage(env.Stdout, catalog.ComputeCoverage(content))
+		printTranslationStatus(env.Stdout, source.Status(content, content.State))
 	}
 	if problems.Fail(*strict) {
 		return errRefused
@@ -99,4 +100,14 @@ func printDeadLinks(w io.Writer, dir string) {
 		}
 	}
 	fmt.Fprintf(w, "%d of %d website links are dead\n", dead, len(results))
+}
+
+// printTranslationStatus prints, per language, how many texts are up to
+// date, outdated (the source text changed since), missing, or not tracked
+// (translated before the source had a translation status).
+func printTranslationStatus(w io.Writer, status []source.LangStatus) {
+	fmt.Fprintf(w, "%-8s %-10s %-9s %-8s %s\n", "language", "up to date", "outdated", "missing", "not tracked")
+	for _, s := range status {
+		fmt.Fprintf(w, "%-8s %-10d %-9d %-8d %d\n", s.Lang, s.UpToDate, s.Outdated, s.Missing, s.Untracked)
+	}
 }

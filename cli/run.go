@@ -61,6 +61,8 @@ const usage = `Usage:
   wegweiser catalog info [--data DIR]
   wegweiser catalog rollback [--data DIR]
   wegweiser catalog repair [--data DIR]
+  wegweiser catalog translations export SRC --lang L -o FILE.po
+  wegweiser catalog translations mark SRC --lang L
   wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
@@ -99,7 +101,7 @@ func dispatch(args []string, env Env) error {
 	switch args[0] {
 	case "catalog":
 		if len(args) < 2 {
-			return usagef("catalog needs a sub-command: check, build, keygen, verify, import-csv, install, info, rollback or repair")
+			return usagef("catalog needs a sub-command: check, build, keygen, verify, import-csv, install, info, rollback, repair or translations")
 		}
 		switch args[1] {
 		case "check":
@@ -120,6 +122,8 @@ func dispatch(args []string, env Env) error {
 			return catalogRollback(args[2:], env)
 		case "repair":
 			return catalogRepair(args[2:], env)
+		case "translations":
+			return catalogTranslations(args[2:], env)
 		}
 		return usagef("unknown command 'catalog %s'", args[1])
 	case "sync":

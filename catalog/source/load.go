@@ -42,15 +42,16 @@ func LoadAt(fsys fs.FS, now time.Time) (*catalog.Content, Problems) {
 
 type loader struct {
 	checker
-	fsys    fs.FS
-	content *catalog.Content
-	defined map[string]map[string]string // kind → id → "path:line" of its first definition
-	media   []mediaRef
-	audio   []string  // files under audio/, in walk order
-	now     time.Time // the day offers are checked for freshness
-	refs    []ref
-	ahead   map[string]chan parsed // files being read by parseAhead
-	slots   chan struct{}          // one for each file parseAhead may read ahead
+	fsys      fs.FS
+	content   *catalog.Content
+	defined   map[string]map[string]string // kind → id → "path:line" of its first definition
+	media     []mediaRef
+	audio     []string  // files under audio/, in walk order
+	now       time.Time // the day offers are checked for freshness
+	stateText string    // StatusFile's text, for the lines of its keys
+	refs      []ref
+	ahead     map[string]chan parsed // files being read by parseAhead
+	slots     chan struct{}          // one for each file parseAhead may read ahead
 }
 
 // mediaRef is an image that a brochure section names.
@@ -82,7 +83,7 @@ func (l *loader) run() {
 		}
 		top, _, nested := strings.Cut(p, "/")
 		switch {
-		case !nested && (p == "catalog.toml" || p == "districts.toml" || p == "categories.toml"):
+		case !nested && (p == "catalog.toml" || p == "districts.toml" || p == "categories.toml" || p == StatusFile):
 		case nested && top == "offers":
 			offers = append(offers, p)
 		case nested && top == "events":
@@ -118,6 +119,7 @@ func (l *loader) run() {
 	l.checkReferences()
 	l.loadMedia()
 	l.loadAudio()
+	l.checkTranslations()
 }
 
 // parsed is one TOML file as parseFile reads it.
