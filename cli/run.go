@@ -68,6 +68,7 @@ const usage = `Usage:
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
   wegweiser speak [--data DIR | --source SRC] --lang L (--offer ID | --brochure ID [--section N] | --text "…") -o FILE.wav
   wegweiser stats export [--data DIR] -o FILE.csv
+  wegweiser stats merge FILE.csv... -o TOTAL.csv
   wegweiser admin trust-key PUBLIC_KEY [--data DIR] [--catalog ID]
   wegweiser admin set-pin [--data DIR]            reads the new PIN from standard input
 `

@@ -138,3 +138,31 @@ func TestStatsExportOnAReadOnlyFileSystem(t *testing.T) {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }
+
+// Issue 15: the statistics of three kiosks are summed, and the small-count
+// rule is applied to the sums: 3 + 3 views of one offer in Tigrinya make a
+// row of 6; a lone 2 goes into "other", which stays out while under 5.
+func TestStatsMergeSuppressesAfterSumming(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("day,kind,item,lang,count\n"+body), 0o644)
+		return p
+	}
+	a := write("a.csv", "2026-11-20,offer,iq-fachstelle,ar,5\n2026-11-20,offer,wir,ti,3\n")
+	b := write("b.csv", "2026-11-20,offer,iq-fachstelle,ar,6\n2026-11-20,offer,wir,ti,3\n2026-11-20,print,wir,de,2\n")
+	c := write("c.csv", "2026-11-20,offer,other,other,7\n2026-11-21,qr,wir,uk,9\n")
+	code, stdout, stderr := run(t, "stats", "merge", a, b, c, "-o", "-")
+	want := "day,kind,item,lang,count\n" +
+		"2026-11-20,offer,iq-fachstelle,ar,11\n" +
+		"2026-11-20,offer,wir,ti,6\n" +
+		"2026-11-20,offer,other,other,7\n" +
+		"2026-11-21,qr,wir,uk,9\n"
+	if code != 0 || stdout != want {
+		t.Errorf("exit %d\n%s\nwant\n%s\n%s", code, stdout, want, stderr)
+	}
+	bad := write("bad.csv", "2026-11-20,offer,x,de,many\n")
+	if code, _, stderr := run(t, "stats", "merge", a, bad, "-o", "-"); code != 1 || !strings.Contains(stderr, "bad.csv:2: the count \"many\"") {
+		t.Errorf("a bad file: exit %d, %s", code, stderr)
+	}
+}

@@ -2,10 +2,8 @@ package stats
 
 import (
 	"database/sql"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 )
 
@@ -36,49 +34,18 @@ func (s *Store) ExportCSV(w io.Writer, now time.Time) error {
 		return fmt.Errorf("reading the statistics: %w", err)
 	}
 	defer rows.Close()
-	cw := csv.NewWriter(w)
-	if err := cw.Write(Header); err != nil {
-		return err
-	}
-	var group struct{ day, kind string } // the day and kind being written
-	var small int64                      // the small counts of the group
-	closeGroup := func() error {
-		if small >= MinCount {
-			if err := cw.Write([]string{group.day, group.kind, Other, Other, strconv.FormatInt(small, 10)}); err != nil {
-				return err
-			}
-		}
-		small = 0
-		return nil
-	}
+	var all []Row
 	for rows.Next() {
-		var day, kind, item, lang string
-		var n int64
-		if err := rows.Scan(&day, &kind, &item, &lang, &n); err != nil {
+		var r Row
+		if err := rows.Scan(&r.Day, &r.Kind, &r.Item, &r.Lang, &r.Count); err != nil {
 			return fmt.Errorf("reading the statistics: %w", err)
 		}
-		if day != group.day || kind != group.kind {
-			if err := closeGroup(); err != nil {
-				return err
-			}
-			group.day, group.kind = day, kind
-		}
-		if n < MinCount {
-			small += n
-			continue
-		}
-		if err := cw.Write([]string{day, kind, item, lang, strconv.FormatInt(n, 10)}); err != nil {
-			return err
-		}
+		all = append(all, r)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("reading the statistics: %w", err)
 	}
-	if err := closeGroup(); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
+	return WriteCSV(w, Suppress(all))
 }
 
 // Total is how often kind was counted for item in lang, over all days
