@@ -29,6 +29,7 @@ import (
 	"wegweiser/logging"
 	"wegweiser/speech"
 	"wegweiser/stats"
+	"wegweiser/status"
 	"wegweiser/ui"
 	kiosktheme "wegweiser/ui/theme"
 	"wegweiser/watchdog"
@@ -175,6 +176,16 @@ func runKiosk(opts cli.KioskOptions) int {
 				slog.Info("catalogue update", "result", r.String()) // shown from the next visitor session on
 			})
 		}
+		// status.json (and the metrics file) for whoever looks after the kiosk.
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		src := status.Sources{DataDir: opts.DataDir, Kiosk: cfg.KioskID, Program: a.Metadata().Version, Started: time.Now(),
+			Store: store, Catalog: k.ShownCatalog, InterfaceAlive: k.Alive, Printer: cfg.Printer, SyncURL: cfg.Sync.URL,
+			ConfigProblem: cfgErr}
+		if logging.Errors != nil {
+			src.Errors = logging.Errors.Last24h
+		}
+		go status.Run(ctx, src, status.Interval, cfg.Report.MetricsFile, func(err error) { slog.Warn("status not written", "error", err) })
 	}
 	// systemctl stop (SIGTERM) and Ctrl-C end the kiosk as staff closing it
 	// does: the statistics are written and systemd hears that it stops.

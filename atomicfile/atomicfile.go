@@ -16,15 +16,22 @@ import (
 )
 
 // Write replaces path with data, with the permissions perm. The temporary
-// file's name starts with a dot (the catalogue source loader skips such
-// files, should one be left behind by a crash).
+// file is ".NAME.tmp" beside it: its name starts with a dot (the catalogue
+// source loader skips such files), and a crash leaves at most that one
+// file, which the next write replaces (a kiosk killed again and again
+// while writing its status does not fill the folder). An old temporary
+// file, or a link under its name, is removed first, never followed.
 func Write(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	name := filepath.Join(dir, "."+filepath.Base(path)+".tmp")
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	tmp, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	defer os.Remove(name) // fails harmlessly once renamed
 	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Chmod(perm)

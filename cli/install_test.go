@@ -243,3 +243,32 @@ func fieldOf(b []byte, field string) string {
 	}
 	return ""
 }
+
+// Issue 15: `status` prints a kiosk's state: from the data folder when the
+// kiosk is not running, from its status.json when it is; --json gives the
+// file as it is.
+func TestStatusCommand(t *testing.T) {
+	data, key := kioskWithKey(t)
+	if code, _, stderr := run(t, "catalog", "install", buildVersion(t, key, "5"), "--data", data); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := run(t, "status", "--data", data)
+	if code != 0 || !strings.Contains(stdout, "the kiosk has not written a status") ||
+		!strings.Contains(stdout, "catalogue:  suedniedersachsen version 5") || !strings.Contains(stdout, "installed suedniedersachsen version 5") {
+		t.Fatalf("offline: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, _ := run(t, "status", "--data", data, "--json"); code != 1 {
+		t.Errorf("--json without a status.json: exit %d", code)
+	}
+	os.WriteFile(filepath.Join(data, "status.json"), []byte(`{"kiosk": "holzminden-1", "program_version": "1.2.0",
+		"written": "2026-12-01T10:00:00Z", "catalog": {"id": "suedniedersachsen", "version": 5}, "printer": "idle",
+		"problems": ["the catalogue expires on 2026-12-10"]}`), 0o644)
+	code, stdout, _ = run(t, "status", "--data", data)
+	if code != 0 || !strings.Contains(stdout, "kiosk:      holzminden-1") || !strings.Contains(stdout, "the kiosk does not seem to be running") ||
+		!strings.Contains(stdout, "problem:    the catalogue expires on 2026-12-10") {
+		t.Errorf("from status.json: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := run(t, "status", "--data", data, "--json"); code != 0 || !strings.Contains(stdout, `"kiosk": "holzminden-1"`) {
+		t.Errorf("--json: exit %d\n%s", code, stdout)
+	}
+}

@@ -67,6 +67,7 @@ const usage = `Usage:
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
   wegweiser speak [--data DIR | --source SRC] --lang L (--offer ID | --brochure ID [--section N] | --text "…") -o FILE.wav
+  wegweiser status [--data DIR] [--json]
   wegweiser stats export [--data DIR] -o FILE.csv
   wegweiser stats merge FILE.csv... -o TOTAL.csv
   wegweiser admin trust-key PUBLIC_KEY [--data DIR] [--catalog ID]
@@ -139,6 +140,8 @@ func dispatch(args []string, env Env) error {
 		return speakCommand(args[1:], env)
 	case "stats":
 		return statsCommand(args[1:], env)
+	case "status":
+		return statusCommand(args[1:], env)
 	case "help":
 		return flag.ErrHelp
 	}

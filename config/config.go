@@ -44,6 +44,13 @@ type Config struct {
 	Sync      Sync
 	AdminPIN  string // hash written by admin set-pin
 	Speech    Speech
+	KioskID   string // names this kiosk in reports; "" = none set
+	Report    Report
+}
+
+// Report is where the kiosk's status goes besides status.json.
+type Report struct {
+	MetricsFile string // Prometheus text file for node_exporter's textfile collector; "" = none
 }
 
 // Speech is how the kiosk reads aloud.
@@ -96,6 +103,10 @@ type file struct {
 		Voices map[string]string `toml:"voices"`
 		Volume *float64          `toml:"volume"`
 	} `toml:"speech"`
+	KioskID string `toml:"kiosk_id"`
+	Report  struct {
+		MetricsFile string `toml:"metrics_file"`
+	} `toml:"report"`
 }
 
 // knownKeys are the settings, spelt exactly. (The TOML decoder matches
@@ -106,6 +117,7 @@ var knownKeys = map[string]bool{
 	"sync": true, "sync.url": true, "sync.interval": true,
 	"admin": true, "admin.pin": true,
 	"speech": true, "speech.voices": true, "speech.volume": true,
+	"kiosk_id": true, "report": true, "report.metrics_file": true,
 }
 
 // Default is the configuration of a kiosk without kiosk.toml.
@@ -263,6 +275,20 @@ func Parse(text string) (Config, error) {
 			bad(lineOf(text, "volume"), "volume %v must be between 0 and 2, such as 0.8", v)
 		} else {
 			c.Speech.Volume = v
+		}
+	}
+	if f.KioskID != "" {
+		if !catalog.ValidID(f.KioskID) {
+			bad(lineOf(text, "kiosk_id"), "kiosk_id '%s' must be lower-case letters, digits and '-', such as holzminden-1", f.KioskID)
+		} else {
+			c.KioskID = f.KioskID
+		}
+	}
+	if m := f.Report.MetricsFile; m != "" {
+		if !filepath.IsAbs(m) || !strings.HasSuffix(m, ".prom") {
+			bad(lineOf(text, "metrics_file"), "metrics_file '%s' must be an absolute path ending in .prom, such as /var/lib/prometheus/node-exporter/wegweiser.prom", m)
+		} else {
+			c.Report.MetricsFile = m
 		}
 	}
 	for lang, voice := range f.Speech.Voices {

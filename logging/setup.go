@@ -17,7 +17,8 @@ const (
 )
 
 // Setup opens the log of the data folder dataDir and returns a logger that
-// writes to it (level Info and above) and the closer of its file.
+// writes to it (level Info and above), counting its errors (Errors), and
+// the closer of its file.
 func Setup(dataDir string) (*slog.Logger, io.Closer, error) {
 	dir := filepath.Join(dataDir, DirName)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -27,5 +28,9 @@ func Setup(dataDir string) (*slog.Logger, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo})), w, nil
+	Errors = CountErrors(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	return slog.New(Errors), w, nil
 }
+
+// Errors counts the errors of the log Setup opened last; nil before.
+var Errors *ErrorCounter

@@ -69,3 +69,41 @@ func jobID(lpOutput string) string {
 	}
 	return ""
 }
+
+// PrinterState is the state of a CUPS queue in CUPS's words ("idle",
+// "printing", "disabled"), for the kiosk's status: printer "" is the
+// system default, "none" a kiosk without printing.
+func PrinterState(ctx context.Context, printer string) string {
+	if printer == "none" {
+		return "none"
+	}
+	if printer == "" {
+		out, err := cups(ctx, "lpstat", "-d").Output()
+		if err != nil {
+			return "unknown: " + firstLine(err.Error())
+		}
+		name, ok := strings.CutPrefix(strings.TrimSpace(string(out)), "system default destination: ")
+		if !ok {
+			return "no default printer"
+		}
+		printer = name
+	}
+	out, err := cups(ctx, "lpstat", "-p", printer).CombinedOutput()
+	text := string(out)
+	switch {
+	case strings.Contains(text, "is idle"):
+		return "idle"
+	case strings.Contains(text, "now printing"):
+		return "printing"
+	case strings.Contains(text, "disabled"):
+		return "disabled"
+	case err != nil:
+		return "unknown: " + firstLine(strings.TrimSpace(text+" "+err.Error()))
+	}
+	return "unknown: " + firstLine(text)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -27,3 +27,12 @@ func send(ctx context.Context, printer, path string) error {
 	}
 	return nil
 }
+
+// PrinterState is not known on Windows: its printers are reached through
+// the PDF program.
+func PrinterState(ctx context.Context, printer string) string {
+	if printer == "none" {
+		return "none"
+	}
+	return "unknown: not reported on Windows"
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wegweiser/catalog"
 	"wegweiser/ui/widgets"
 )
 
@@ -73,6 +74,19 @@ func (k *Kiosk) hideIdle() {
 	}
 }
 
+// Alive is when the interface last ran its timer: a frozen interface
+// stops moving it. Safe to call from any goroutine.
+func (k *Kiosk) Alive() time.Time {
+	if t := k.alive.Load(); t != 0 {
+		return time.Unix(t, 0)
+	}
+	return time.Time{}
+}
+
+// ShownCatalog is the description of the catalogue on screen. Safe to
+// call from any goroutine.
+func (k *Kiosk) ShownCatalog() catalog.Info { return *k.shown.Load() }
+
 // IdlePromptShown reports whether the "still there?" prompt is up.
 func (k *Kiosk) IdlePromptShown() bool { return k.idle != nil }
 
@@ -93,7 +107,10 @@ func (k *Kiosk) StartTimers(stop <-chan struct{}) {
 				if n == 1 { // the first frame is drawn by now
 					fyne.Do(k.WarmUp)
 				}
-				fyne.Do(k.CheckIdle)
+				fyne.Do(func() {
+					k.alive.Store(time.Now().Unix())
+					k.CheckIdle()
+				})
 				if n%4 == 0 {
 					fyne.Do(k.NextGreeting)
 				}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -68,9 +69,11 @@ type Kiosk struct {
 	frameDrawn   func(time.Time)   // the tour: called when a new screen is first painted
 	theme        *kiosktheme.Theme // the look set last
 
-	corner    *widgets.Corner // the hidden staff entry
-	staffBusy bool            // a staff action (install, rollback, export) runs
-	reading   *reading        // the read-aloud in progress, nil when silent
+	corner    *widgets.Corner              // the hidden staff entry
+	staffBusy bool                         // a staff action (install, rollback, export) runs
+	reading   *reading                     // the read-aloud in progress, nil when silent
+	alive     atomic.Int64                 // unix seconds: when the interface last ran its timer (status)
+	shown     atomic.Pointer[catalog.Info] // the catalogue shown, for other goroutines (status)
 
 	printed func() // tests: called when a printout has finished and its outcome is shown
 }
@@ -114,6 +117,7 @@ func New(a fyne.App, win fyne.Window, opts Options) *Kiosk {
 func (k *Kiosk) useCatalog(c *catalog.Catalog, path string) {
 	k.cat, k.catPath = c, path
 	info := c.Info()
+	k.shown.Store(&info)
 	k.district = k.opts.Config.District
 	if k.district == "" {
 		if ds, err := c.In(info.SourceLanguage).Districts(); err == nil && len(ds) > 0 {

@@ -1,0 +1,4 @@
+package status
+
+// freeDisk is not measured on Windows.
+func freeDisk(string) uint64 { return 0 }
