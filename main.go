@@ -140,8 +140,16 @@ func runKiosk(opts cli.KioskOptions) int {
 		slog.Warn("read aloud", "problem", err)
 	}
 	slog.Info("read aloud", "voices", strings.Join(synth.Languages(), " "))
+	var src status.Sources // where the kiosk's status comes from, once the kiosk exists
 	k := ui.New(a, w, ui.Options{Catalog: cat, CatalogPath: path, Store: store, Config: cfg, ConfigProblem: cfgErr, Quit: a.Quit, Stats: counts, StartupProblem: problem,
-		PINGuard: config.OpenPINGuard(opts.DataDir), Voice: speech.Voice{Synth: synth}, Player: speech.NewPlayer()})
+		PINGuard: config.OpenPINGuard(opts.DataDir), Voice: speech.Voice{Synth: synth}, Player: speech.NewPlayer(),
+		Status: func() status.Status { return status.Collect(src, time.Now()) }})
+	src = status.Sources{DataDir: opts.DataDir, Kiosk: cfg.KioskID, Program: a.Metadata().Version, Started: time.Now(),
+		Store: store, Catalog: k.ShownCatalog, InterfaceAlive: k.Alive, Printer: cfg.Printer, SyncURL: cfg.Sync.URL,
+		ConfigProblem: cfgErr}
+	if logging.Errors != nil {
+		src.Errors = logging.Errors.Last24h
+	}
 	if !opts.Windowed {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // only staff close a full-screen kiosk
@@ -179,12 +187,6 @@ func runKiosk(opts cli.KioskOptions) int {
 		// status.json (and the metrics file) for whoever looks after the kiosk.
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		src := status.Sources{DataDir: opts.DataDir, Kiosk: cfg.KioskID, Program: a.Metadata().Version, Started: time.Now(),
-			Store: store, Catalog: k.ShownCatalog, InterfaceAlive: k.Alive, Printer: cfg.Printer, SyncURL: cfg.Sync.URL,
-			ConfigProblem: cfgErr}
-		if logging.Errors != nil {
-			src.Errors = logging.Errors.Last24h
-		}
 		go status.Run(ctx, src, status.Interval, cfg.Report.MetricsFile, func(err error) { slog.Warn("status not written", "error", err) })
 	}
 	// systemctl stop (SIGTERM) and Ctrl-C end the kiosk as staff closing it

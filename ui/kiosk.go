@@ -16,6 +16,7 @@ import (
 	"wegweiser/config"
 	"wegweiser/speech"
 	"wegweiser/stats"
+	"wegweiser/status"
 	kiosktheme "wegweiser/ui/theme"
 	"wegweiser/ui/widgets"
 )
@@ -42,6 +43,11 @@ type Options struct {
 	// read-aloud button.
 	Voice  speech.Voice
 	Player SoundPlayer
+	// Status gathers the kiosk's status, for the report staff write onto
+	// a USB stick; nil offers no report.
+	Status func() status.Status
+	// Sticks lists the mounted USB sticks; nil means install.Sticks.
+	Sticks func() ([]string, error)
 }
 
 // Kiosk is the visitor interface in one window.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,8 @@ import (
 	"wegweiser/catalog/bundle"
 	"wegweiser/catalog/install"
 	"wegweiser/config"
+	"wegweiser/stats"
+	"wegweiser/status"
 	"wegweiser/translations"
 	"wegweiser/ui/widgets"
 )
@@ -273,6 +276,15 @@ func (k *Kiosk) staffPage() page {
 				box.Add(export)
 			}
 		}
+		if k.opts.Status != nil { // the kiosk's report, for the coordinator
+			if sticks := k.sticks(); len(sticks) > 0 {
+				report := k.button(theme.DocumentSaveIcon(), str.T("staff_usb_report"), 480, func() {
+					k.staffRun(&message, func(context.Context) string { return k.writeReport(sticks[0]) })
+				})
+				report.Disabled = k.staffBusy
+				box.Add(report)
+			}
+		}
 		return box
 	}}
 }
@@ -342,6 +354,37 @@ func (k *Kiosk) staffProgress(message *string) func(install.Progress) {
 // symbolic link on the stick named like the export, pointing at
 // kiosk.toml, overwrote the kiosk's settings), and a second export of the
 // day gets a new name.
+// sticks are the mounted USB sticks.
+func (k *Kiosk) sticks() []string {
+	find := k.opts.Sticks
+	if find == nil {
+		find = install.Sticks
+	}
+	sticks, _ := find()
+	return sticks
+}
+
+// writeReport writes the kiosk's status and statistics onto a stick, for
+// the coordinator (wegweiser fleet report), and says in German what it did.
+func (k *Kiosk) writeReport(mount string) string {
+	var csv bytes.Buffer
+	if k.opts.Stats != nil {
+		if err := k.opts.Stats.ExportCSV(&csv, k.opts.Now()); err != nil {
+			return "Die Statistik konnte nicht gelesen werden: " + err.Error()
+		}
+	} else {
+		csv.WriteString(strings.Join(stats.Header, ",") + "\n")
+	}
+	dir, err := status.WriteUSBReport(mount, k.opts.Config.KioskID, k.opts.Status(), csv.Bytes(), k.opts.Now())
+	switch {
+	case errors.Is(err, status.ErrReadOnly):
+		return "Der USB-Stick ist schreibgeschützt: der Bericht wurde nicht geschrieben."
+	case err != nil:
+		return "Der Bericht konnte nicht geschrieben werden: " + err.Error()
+	}
+	return "Bericht gespeichert: " + dir
+}
+
 func (k *Kiosk) exportStats(mount string) string {
 	f, name, err := createNew(mount, "wegweiser-statistik-"+k.opts.Now().Format("2006-01-02"), ".csv")
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"wegweiser/catalog/install"
 	"wegweiser/config"
+	"wegweiser/status"
 )
 
 // Issue 11 item 7 on the staff screen: with a damaged record of the
@@ -91,5 +92,34 @@ func TestWrongPINsCannotLockStaffOut(t *testing.T) {
 	typePIN(k2, "2468")
 	if k2.Current() != "staff" {
 		t.Fatalf("the right PIN after the wait was refused:\n%s", texts(k2))
+	}
+}
+
+// Issue 15: staff write the kiosk's report onto a USB stick from the staff
+// screen; the coordinator collects it.
+func TestStaffWritesReportOntoStick(t *testing.T) {
+	hash, err := config.HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := newKiosk(t, config.Config{District: "03255", AdminPIN: hash, KioskID: "holzminden-1"})
+	stick := t.TempDir()
+	k.opts.Sticks = func() ([]string, error) { return []string{stick}, nil }
+	k.opts.Status = func() status.Status { return status.Status{Kiosk: "holzminden-1", Program: "test"} }
+	enterStaff(t, k, "2468")
+	tap(t, k, "Bericht auf den USB-Stick schreiben")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(texts(k), "Bericht gespeichert") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	dir := filepath.Join(stick, "wegweiser-bericht", "holzminden-1", k.opts.Now().Format("2006-01-02"))
+	if !strings.Contains(texts(k), "Bericht gespeichert: "+dir) {
+		t.Fatalf("no outcome:\n%s", texts(k))
+	}
+	if s, err := status.Read(filepath.Join(dir, "status.json")); err != nil || s.Kiosk != "holzminden-1" {
+		t.Errorf("status.json: %+v %v", s, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "statistik.csv")); err != nil {
+		t.Error(err)
 	}
 }

@@ -48,6 +48,22 @@ func FindBundles(mountinfo string, keys []ed25519.PublicKey) ([]Found, error) {
 	return all, errors.Join(errs...)
 }
 
+// Sticks are the mount points of the USB sticks mounted now (Linux).
+func Sticks() ([]string, error) {
+	if runtime.GOOS != "linux" {
+		return nil, errors.New("finding USB sticks works on Linux only")
+	}
+	b, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range Removable(ParseMountInfo(string(b))) {
+		out = append(out, m.Point)
+	}
+	return out, nil
+}
+
 // FindBundles lists the bundles on the USB sticks mounted now (Linux).
 func (s *Store) FindBundles() ([]Found, error) {
 	if runtime.GOOS != "linux" {
