@@ -68,6 +68,7 @@ const usage = `Usage:
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
   wegweiser speak [--data DIR | --source SRC] --lang L (--offer ID | --brochure ID [--section N] | --text "…") -o FILE.wav
   wegweiser status [--data DIR] [--json]
+  wegweiser fleet report DIR... [-o report.html|report.csv]
   wegweiser stats export [--data DIR] -o FILE.csv
   wegweiser stats merge FILE.csv... -o TOTAL.csv
   wegweiser admin trust-key PUBLIC_KEY [--data DIR] [--catalog ID]
@@ -142,6 +143,8 @@ func dispatch(args []string, env Env) error {
 		return statsCommand(args[1:], env)
 	case "status":
 		return statusCommand(args[1:], env)
+	case "fleet":
+		return fleetCommand(args[1:], env)
 	case "help":
 		return flag.ErrHelp
 	}
