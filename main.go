@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -187,7 +188,18 @@ func runKiosk(opts cli.KioskOptions) int {
 		// status.json (and the metrics file) for whoever looks after the kiosk.
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		go status.Run(ctx, src, status.Interval, cfg.Report.MetricsFile, func(err error) { slog.Warn("status not written", "error", err) })
+		outputs := status.Outputs{MetricsFile: cfg.Report.MetricsFile}
+		if cfg.Report.URL != "" {
+			outputs.Uploader = &status.Uploader{URL: cfg.Report.URL, Client: install.NewClient(install.DefaultTimeouts)}
+			if counts != nil {
+				outputs.Stats = func() ([]byte, error) {
+					var b bytes.Buffer
+					err := counts.ExportCSV(&b, time.Now())
+					return b.Bytes(), err
+				}
+			}
+		}
+		go status.Run(ctx, src, status.Interval, outputs, func(err error) { slog.Warn("status not written or sent", "error", err) })
 	}
 	// systemctl stop (SIGTERM) and Ctrl-C end the kiosk as staff closing it
 	// does: the statistics are written and systemd hears that it stops.

@@ -51,6 +51,9 @@ type Config struct {
 // Report is where the kiosk's status goes besides status.json.
 type Report struct {
 	MetricsFile string // Prometheus text file for node_exporter's textfile collector; "" = none
+	// URL is where the kiosk PUTs status.json and statistik.csv, with
+	// {catalog} and {kiosk} filled in; "" = no upload.
+	URL string
 }
 
 // Speech is how the kiosk reads aloud.
@@ -106,6 +109,7 @@ type file struct {
 	KioskID string `toml:"kiosk_id"`
 	Report  struct {
 		MetricsFile string `toml:"metrics_file"`
+		URL         string `toml:"url"`
 	} `toml:"report"`
 }
 
@@ -117,7 +121,7 @@ var knownKeys = map[string]bool{
 	"sync": true, "sync.url": true, "sync.interval": true,
 	"admin": true, "admin.pin": true,
 	"speech": true, "speech.voices": true, "speech.volume": true,
-	"kiosk_id": true, "report": true, "report.metrics_file": true,
+	"kiosk_id": true, "report": true, "report.metrics_file": true, "report.url": true,
 }
 
 // Default is the configuration of a kiosk without kiosk.toml.
@@ -289,6 +293,15 @@ func Parse(text string) (Config, error) {
 			bad(lineOf(text, "metrics_file"), "metrics_file '%s' must be an absolute path ending in .prom, such as /var/lib/prometheus/node-exporter/wegweiser.prom", m)
 		} else {
 			c.Report.MetricsFile = m
+		}
+	}
+	if u := f.Report.URL; u != "" {
+		if err := checkSyncURL(u); err != nil {
+			bad(lineOfValue(text, u, "url"), "report %v", err)
+		} else if !strings.HasSuffix(u, "/") {
+			bad(lineOfValue(text, u, "url"), "report url '%s' must end with / (the kiosk puts status.json and statistik.csv under it)", u)
+		} else {
+			c.Report.URL = u
 		}
 	}
 	for lang, voice := range f.Speech.Voices {

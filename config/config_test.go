@@ -325,3 +325,15 @@ func TestSpeechSettings(t *testing.T) {
 		t.Errorf("%+v %v", cfg, err)
 	}
 }
+
+func TestReportSettings(t *testing.T) {
+	cfg, err := Parse("kiosk_id = \"holzminden-1\"\n[report]\nmetrics_file = \"/var/lib/prometheus/node-exporter/wegweiser.prom\"\nurl = \"https://reports.example.org/{catalog}/{kiosk}/\"\n")
+	if err != nil || cfg.KioskID != "holzminden-1" || cfg.Report.URL != "https://reports.example.org/{catalog}/{kiosk}/" || cfg.Report.MetricsFile == "" {
+		t.Fatalf("%+v %v", cfg, err)
+	}
+	cfg, err = Parse("kiosk_id = \"Holzminden 1\"\n[report]\nmetrics_file = \"wegweiser.txt\"\nurl = \"http://reports.example.org/\"\n")
+	if err == nil || cfg.KioskID != "" || cfg.Report.URL != "" || cfg.Report.MetricsFile != "" ||
+		!strings.Contains(err.Error(), "kiosk.toml:1: kiosk_id") || !strings.Contains(err.Error(), "kiosk.toml:4: report url") {
+		t.Errorf("%+v %v", cfg, err)
+	}
+}

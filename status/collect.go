@@ -79,15 +79,34 @@ func Collect(src Sources, now time.Time) Status {
 // Interval is how often a running kiosk writes its status.
 const Interval = 30 * time.Second
 
-// Run writes the status (and the metrics file, when one is set) at once and
-// then every interval, until ctx ends; failures are returned on errs
-// without stopping it.
-func Run(ctx context.Context, src Sources, interval time.Duration, metricsFile string, errs func(error)) {
+// UploadEvery is how often a kiosk with a report url sends its status.
+const UploadEvery = 5 * time.Minute
+
+// Outputs are where a running kiosk's status goes besides status.json.
+type Outputs struct {
+	MetricsFile string                 // node_exporter textfile; "" = none
+	Uploader    *Uploader              // nil = no upload
+	Stats       func() ([]byte, error) // the statistics export, for the upload
+}
+
+// Run writes the status (and the metrics file, and uploads) at once and
+// then every interval, until ctx ends; failures go to errs without
+// stopping it.
+func Run(ctx context.Context, src Sources, interval time.Duration, out Outputs, errs func(error)) {
+	var uploaded time.Time
 	write := func() {
-		s := Collect(src, time.Now())
+		now := time.Now()
+		s := Collect(src, now)
 		err := Write(src.DataDir, s)
-		if metricsFile != "" {
-			err = errors.Join(err, WriteMetrics(metricsFile, s))
+		if out.MetricsFile != "" {
+			err = errors.Join(err, WriteMetrics(out.MetricsFile, s))
+		}
+		if out.Uploader != nil && now.Sub(uploaded) >= UploadEvery && out.Uploader.Due(now) {
+			if uerr := out.Uploader.Upload(ctx, s, out.Stats, now); uerr != nil {
+				err = errors.Join(err, uerr)
+			} else {
+				uploaded = now
+			}
 		}
 		if err != nil && errs != nil {
 			errs(err)

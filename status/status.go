@@ -54,11 +54,16 @@ type Event struct {
 
 // Write replaces dataDir/status.json with s, atomically.
 func Write(dataDir string, s Status) error {
-	b, err := json.MarshalIndent(s, "", "  ")
+	b, err := jsonOf(s)
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dataDir, FileName), append(b, '\n'), 0o644)
+	return atomicfile.Write(filepath.Join(dataDir, FileName), b, 0o644)
+}
+
+func jsonOf(s Status) ([]byte, error) {
+	b, err := json.MarshalIndent(s, "", "  ")
+	return append(b, '\n'), err
 }
 
 // Read reads a status file.

@@ -88,3 +88,5 @@ func TestStatusSurvivesSIGKILL(t *testing.T) {
 		}
 	}
 }
+
+func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
