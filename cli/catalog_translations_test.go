@@ -64,3 +64,60 @@ func TestTranslationsOutdatedAndPO(t *testing.T) {
 		t.Errorf("msgfmt --check: %v\n%s", err, out)
 	}
 }
+
+// Issue 14: the PO round trip. Export Arabic, let a translator fill in a
+// missing text and correct one, import: the texts land in the TOML files,
+// the check passes, the status says up to date, the file's comments stay.
+// A file made from an older source text writes nothing.
+func TestTranslationsPORoundTrip(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	copyDir(t, validSource, src)
+	out := filepath.Join(t.TempDir(), "ar.po")
+	if code, _, stderr := run(t, "catalog", "translations", "export", src, "--lang", "ar", "-o", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	b, _ := os.ReadFile(out)
+	text := string(b)
+	// Fill in the summary of iq-fachstelle (missing in Arabic), correct its title.
+	summary := "msgctxt \"offer.iq-fachstelle.summary\"\nmsgid \"Informationen zur Existenzgründung für Menschen mit Einwanderungsgeschichte.\"\nmsgstr \"\"\n"
+	if !strings.Contains(text, summary) {
+		t.Fatalf("the export lacks the entry:\n%s", text)
+	}
+	text = strings.Replace(text, summary, strings.Replace(summary, `msgstr ""`, `msgstr "معلومات عن تأسيس المشاريع لذوي الأصول المهاجرة."`, 1), 1)
+	text = strings.Replace(text, `msgstr "منصة المعلومات IQ للتأسيس في ألمانيا"`, `msgstr "منصة المعلومات «نؤسس في ألمانيا»"`, 1)
+	os.WriteFile(out, []byte(text), 0o644)
+
+	code, stdout, stderr := run(t, "catalog", "translations", "import", src, out)
+	if code != 0 || !strings.Contains(stdout, "ar translations written into") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	national, _ := os.ReadFile(filepath.Join(src, "offers", "national.toml"))
+	if !strings.Contains(string(national), `ar = "منصة المعلومات «نؤسس في ألمانيا»"`) || !strings.Contains(string(national), `ar = "معلومات عن تأسيس المشاريع لذوي الأصول المهاجرة."`) {
+		t.Errorf("offers/national.toml:\n%s", national)
+	}
+	code, stdout, stderr = run(t, "catalog", "check", src, "--coverage", "--strict")
+	if code != 0 {
+		t.Fatalf("check after import: %s", stderr)
+	}
+	for _, l := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(l); len(f) == 5 && f[0] == "ar" && !strings.Contains(f[1], "/") && f[2] != "0" {
+			t.Errorf("outdated after the import: %q", l)
+		}
+	}
+	status, _ := os.ReadFile(filepath.Join(src, "translation-status.toml"))
+	if !strings.Contains(string(status), `"offer.iq-fachstelle.summary" = "`) {
+		t.Errorf("status:\n%s", status)
+	}
+
+	// A file exported before the German text changed: refused, nothing written.
+	before, _ := os.ReadFile(filepath.Join(src, "offers", "national.toml"))
+	changed := strings.Replace(string(before), `de = "Informationsplattform Wir gründen in Deutschland"`, `de = "Plattform Wir gründen in Deutschland"`, 1)
+	os.WriteFile(filepath.Join(src, "offers", "national.toml"), []byte(changed), 0o644)
+	code, _, stderr = run(t, "catalog", "translations", "import", src, out)
+	if code != 1 || !strings.Contains(stderr, "ar.po:") || !strings.Contains(stderr, "changed since this file was exported") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("stale file: exit %d\n%s", code, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(src, "offers", "national.toml")); string(after) != changed {
+		t.Error("the refused import changed the file")
+	}
+}

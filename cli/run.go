@@ -62,6 +62,7 @@ const usage = `Usage:
   wegweiser catalog rollback [--data DIR]
   wegweiser catalog repair [--data DIR]
   wegweiser catalog translations export SRC --lang L -o FILE.po
+  wegweiser catalog translations import SRC FILE.po
   wegweiser catalog translations mark SRC --lang L
   wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...

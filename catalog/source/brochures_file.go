@@ -20,6 +20,7 @@ func (l *loader) brochuresFile(p string) {
 			l.refs = append(l.refs, ref{t, "area", "district", b.Area})
 		}
 		b.Title = t.text("title", true)
+		l.locate("brochure."+b.ID+".", t, "title")
 		sections := t.tables("section")
 		if len(sections) == 0 {
 			t.errorf("", "%s has no [[brochure.section]]; give at least one", t.what)
@@ -32,6 +33,7 @@ func (l *loader) brochuresFile(p string) {
 				Offers:  st.list("offers", false),
 				Image:   st.str("image", false),
 			}
+			l.locate("brochure."+b.ID+".section."+itoa(j+1)+".", st, "heading", "body")
 			for k, o := range s.Offers {
 				l.refs = append(l.refs, ref{st, "offers[" + itoa(k) + "]", "offer", o})
 			}

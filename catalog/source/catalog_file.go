@@ -62,6 +62,7 @@ func (l *loader) catalogFile() {
 		meta.Fallback = []string{"en", meta.SourceLanguage}
 	}
 	meta.Title = t.text("title", true)
+	l.locate("catalog.", t, "title")
 	meta.Publisher = t.str("publisher", true)
 	meta.Sample = t.boolean("sample")
 	if v := t.str("recheck_after", false); v != "" {

@@ -21,6 +21,7 @@ func (l *loader) categoriesFile() {
 		checkID(t, "id", c.ID)
 		c.Name = t.text("name", true)
 		c.Description = t.text("description", false)
+		l.locate("category."+c.ID+".", t, "name", "description")
 		c.Icon = t.str("icon", false)
 		if c.Icon != "" && !contains(catalog.Icons, c.Icon) {
 			t.warnf("icon", "unknown icon '%s'%s (the icons are: %v)", c.Icon, didYouMean(c.Icon, catalog.Icons), catalog.Icons)

@@ -22,6 +22,7 @@ func (l *loader) districtsFile() {
 			}
 		}
 		d.Name = t.text("name", true)
+		l.locate("district."+d.ID+".", t, "name")
 		if d.ID != "" && l.define("district", t, "id", d.ID) {
 			l.content.Districts = append(l.content.Districts, d)
 		}

@@ -29,6 +29,7 @@ func (l *loader) eventsFile(p string) {
 			t.errorf("end", "the event ends (%s) before or when it starts (%s)", e.End.Format("2006-01-02 15:04"), e.Start.Format("2006-01-02 15:04"))
 		}
 		e.Place = t.text("place", true)
+		l.locate("event."+e.ID+".", t, "title", "summary", "description", "place")
 		e.Website = t.str("website", false)
 		checkURL(t, "website", e.Website)
 		e.Languages = t.list("languages", false)

@@ -46,9 +46,10 @@ type loader struct {
 	content   *catalog.Content
 	defined   map[string]map[string]string // kind → id → "path:line" of its first definition
 	media     []mediaRef
-	audio     []string  // files under audio/, in walk order
-	now       time.Time // the day offers are checked for freshness
-	stateText string    // StatusFile's text, for the lines of its keys
+	audio     []string           // files under audio/, in walk order
+	locs      map[string]TextLoc // where each text stands, by place (catalog.Places)
+	now       time.Time          // the day offers are checked for freshness
+	stateText string             // StatusFile's text, for the lines of its keys
 	refs      []ref
 	ahead     map[string]chan parsed // files being read by parseAhead
 	slots     chan struct{}          // one for each file parseAhead may read ahead

@@ -44,10 +44,13 @@ func (l *loader) offersFile(p string) {
 			t.errorf("valid_until", "valid_until %s is before valid_from %s", o.ValidUntil.Format("2006-01-02"), o.ValidFrom.Format("2006-01-02"))
 		}
 		o.Updated = t.date("updated")
+		l.locate("offer."+o.ID+".", t, "title", "provider", "summary", "description", "audience", "cost")
 		l.checkFresh(t, o)
 		o.Tags = t.list("tags", false)
 		for j, cm := range t.tables("contact") {
-			o.Contacts = append(o.Contacts, l.contact(newTable(&l.checker, f, t.path+".contact["+itoa(j)+"]", "contact", cm, contactKeys...)))
+			ct := newTable(&l.checker, f, t.path+".contact["+itoa(j)+"]", "contact", cm, contactKeys...)
+			o.Contacts = append(o.Contacts, l.contact(ct))
+			l.locate("offer."+o.ID+".contact."+itoa(j+1)+".", ct, "label", "hours_note")
 		}
 		for j, c := range o.Categories {
 			l.refs = append(l.refs, ref{t, "categories[" + itoa(j) + "]", "category", c})
