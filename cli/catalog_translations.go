@@ -11,6 +11,7 @@ import (
 	"wegweiser/catalog"
 	"wegweiser/catalog/po"
 	"wegweiser/catalog/source"
+	"wegweiser/catalog/xlsx"
 )
 
 // catalogTranslations runs the translators' commands:
@@ -80,15 +81,21 @@ func translationsExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	if !strings.HasSuffix(out, ".po") {
-		return usagef("catalog translations export needs -o FILE.po (xlsx is not implemented yet)")
-	}
-	var b bytes.Buffer
-	if err := po.Write(&b, content, lang, content.State); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(out, b.Bytes(), 0o644); err != nil {
-		return err
+	switch {
+	case strings.HasSuffix(out, ".po"):
+		var b bytes.Buffer
+		if err := po.Write(&b, content, lang, content.State); err != nil {
+			return err
+		}
+		if err := atomicfile.Write(out, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	case strings.HasSuffix(out, ".xlsx"):
+		if err := xlsx.WriteRows(out, "Übersetzung", translationRows(content, lang), []float64{36, 10, 60, 60, 14}); err != nil {
+			return err
+		}
+	default:
+		return usagef("catalog translations export needs -o FILE.po or FILE.xlsx")
 	}
 	for _, s := range source.Status(content, content.State) {
 		if s.Lang == lang {
@@ -124,8 +131,8 @@ func translationsImport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 || !strings.HasSuffix(pos[1], ".po") {
-		return usagef("catalog translations import needs a source folder and a FILE.po (xlsx is not implemented yet)")
+	if len(pos) != 2 || !(strings.HasSuffix(pos[1], ".po") || strings.HasSuffix(pos[1], ".xlsx")) {
+		return usagef("catalog translations import needs a source folder and a FILE.po or FILE.xlsx")
 	}
 	dir, file := pos[0], pos[1]
 	content, problems, err := loadSource(dir)
@@ -136,16 +143,10 @@ func translationsImport(args []string, env Env) error {
 		printProblems(env.Stderr, problems)
 		return errRefused
 	}
-	f, err := os.Open(file)
+	lang, entries, err := readTranslations(file, content)
 	if err != nil {
 		return err
 	}
-	header, entries, err := po.Read(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	lang := header["Language"]
 	src := content.Meta.SourceLanguage
 	if lang == "" || lang == src || !contains(content.Meta.Languages, lang) {
 		return fmt.Errorf("%s: its Language %q is not one of the catalogue's languages to translate into (%s)", file, lang, strings.Join(content.Meta.Languages, ", "))
@@ -204,4 +205,75 @@ func translationsImport(args []string, env Env) error {
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
+}
+
+// The translators' sheet: one row per text with a source text.
+var sheetHeader = []string{"place", "required", "", "", "status"}
+
+// translationRows are the rows of the translators' sheet for lang: place,
+// required, the source text, the translation, its state. The header names
+// the two languages' codes.
+func translationRows(c *catalog.Content, lang string) [][]string {
+	src := c.Meta.SourceLanguage
+	head := append([]string{}, sheetHeader...)
+	head[2], head[3] = src, lang
+	rows := [][]string{head}
+	for _, p := range catalog.Places(c) {
+		if p.Text[src] == "" {
+			continue
+		}
+		req := ""
+		if p.Required {
+			req = "yes"
+		}
+		rows = append(rows, []string{p.Key, req, p.Text[src], p.Text[lang], source.TextState(p, lang, src, c.State)})
+	}
+	return rows
+}
+
+// readTranslations reads a translator's PO file or sheet as entries, and
+// the language it translates into. A sheet's row that still says
+// "outdated" and whose translation was not changed is taken as fuzzy: the
+// translator has not confirmed it.
+func readTranslations(file string, c *catalog.Content) (string, []po.Entry, error) {
+	if strings.HasSuffix(file, ".po") {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", nil, err
+		}
+		defer f.Close()
+		header, entries, err := po.Read(f)
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", file, err)
+		}
+		return header["Language"], entries, nil
+	}
+	rows, err := xlsx.ReadRows(file)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(rows) == 0 || len(rows[0]) < 4 || rows[0][0] != "place" || rows[0][2] != c.Meta.SourceLanguage {
+		return "", nil, fmt.Errorf("%s: the first row must be: place, required, %s, the language, status (as 'catalog translations export' writes it)", file, c.Meta.SourceLanguage)
+	}
+	lang := rows[0][3]
+	current := map[string]string{}
+	for _, p := range catalog.Places(c) {
+		current[p.Key] = p.Text[lang]
+	}
+	var entries []po.Entry
+	for i, r := range rows[1:] {
+		cell := func(j int) string {
+			if j < len(r) {
+				return r[j]
+			}
+			return ""
+		}
+		if cell(0) == "" {
+			continue
+		}
+		e := po.Entry{Context: cell(0), ID: cell(2), Str: cell(3), Line: i + 2}
+		e.Fuzzy = cell(4) == source.Outdated && strings.TrimSpace(e.Str) == current[e.Context]
+		entries = append(entries, e)
+	}
+	return lang, entries, nil
 }

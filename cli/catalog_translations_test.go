@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Issue 14: translations know when they are outdated. Marking records from
@@ -119,5 +122,55 @@ func TestTranslationsPORoundTrip(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(src, "offers", "national.toml")); string(after) != changed {
 		t.Error("the refused import changed the file")
+	}
+}
+
+// Issue 14: the same round trip with the sheet volunteers open: export
+// xlsx, fill in a translation in the spreadsheet, import; the row number is
+// named when something is wrong.
+func TestTranslationsXLSXRoundTrip(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	copyDir(t, validSource, src)
+	out := filepath.Join(t.TempDir(), "uk.xlsx")
+	if code, _, stderr := run(t, "catalog", "translations", "export", src, "--lang", "uk", "-o", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Übersetzung")
+	if len(rows) < 5 || strings.Join(rows[0], "|") != "place|required|de|uk|status" {
+		t.Fatalf("the sheet: %v", rows[:min(3, len(rows))])
+	}
+	target := -1
+	for i, r := range rows {
+		if r[0] == "offer.iq-fachstelle.title" {
+			target = i + 1
+		}
+	}
+	if target < 0 {
+		t.Fatal("no row for offer.iq-fachstelle.title")
+	}
+	f.SetCellValue("Übersetzung", fmt.Sprintf("D%d", target), "Платформа «Засновуємо в Німеччині»")
+	f.Save()
+	f.Close()
+	code, stdout, stderr := run(t, "catalog", "translations", "import", src, out)
+	if code != 0 || !strings.Contains(stdout, "uk translations written") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(src, "offers", "national.toml"))
+	if !strings.Contains(string(b), `uk = "Платформа «Засновуємо в Німеччині»"`) {
+		t.Errorf("national.toml:\n%s", b)
+	}
+	// A row naming a text the catalogue does not have: its row, nothing written.
+	f, _ = excelize.OpenFile(out)
+	f.SetCellValue("Übersetzung", "A3", "offer.gone.title")
+	f.SetCellValue("Übersetzung", "D3", "x")
+	f.Save()
+	f.Close()
+	code, _, stderr = run(t, "catalog", "translations", "import", src, out)
+	if code != 1 || !strings.Contains(stderr, "uk.xlsx:3: there is no text \"offer.gone.title\"") {
+		t.Errorf("bad row: exit %d\n%s", code, stderr)
 	}
 }

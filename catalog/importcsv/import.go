@@ -1,6 +1,8 @@
 package importcsv
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +12,7 @@ import (
 	"wegweiser/atomicfile"
 	"wegweiser/catalog"
 	"wegweiser/catalog/source"
+	"wegweiser/catalog/xlsx"
 )
 
 // Report is the outcome of an Import.
@@ -35,7 +38,7 @@ func TargetFile(csvPath string) string {
 // for files that cannot be read or written; what is wrong with their
 // content is in Report.Problems.
 func Import(csvPath, srcDir string) (*Report, error) {
-	data, err := readCSV(csvPath)
+	data, err := readSpreadsheet(csvPath)
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +116,36 @@ func targetOf(c *catalog.Content) Target {
 		t.Offers = append(t.Offers, o.ID)
 	}
 	return t
+}
+
+// readSpreadsheet reads a CSV file, or the first sheet of an .xlsx
+// workbook as CSV (one record per sheet row, so that row numbers stay the
+// spreadsheet's; dates as 2006-01-02).
+func readSpreadsheet(name string) ([]byte, error) {
+	if !strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		return readCSV(name)
+	}
+	if info, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", name)
+	}
+	rows, err := xlsx.ReadRows(name)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for _, r := range rows {
+		if len(r) == 0 {
+			r = []string{""}
+		}
+		if err := w.Write(r); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
 }
 
 // readCSV reads a regular file of at most MaxSize bytes.
