@@ -28,6 +28,7 @@ import (
 	"wegweiser/cli"
 	"wegweiser/config"
 	"wegweiser/logging"
+	"wegweiser/preview"
 	"wegweiser/speech"
 	"wegweiser/stats"
 	"wegweiser/status"
@@ -56,6 +57,12 @@ func runKiosk(opts cli.KioskOptions) int {
 	// Read before the app starts: the interface scale is fixed then. Without
 	// a scale setting Fyne scales from the screen's DPI.
 	cfg, cfgErr := config.Load(opts.DataDir)
+	if opts.District != "" {
+		cfg.District = opts.District
+	}
+	if opts.Preview != "" {
+		cfg.IdleReset = 24 * time.Hour // the author's screen does not start over
+	}
 	if cfg.Scale > 0 && os.Getenv("FYNE_SCALE") == "" {
 		os.Setenv("FYNE_SCALE", strconv.FormatFloat(cfg.Scale, 'f', -1, 64))
 	}
@@ -118,7 +125,16 @@ func runKiosk(opts cli.KioskOptions) int {
 	var cat *catalog.Catalog
 	var path string
 	var problem error
-	if opts.Catalog != "" {
+	if opts.Preview != "" { // the author's preview: the sample until the first build is on screen
+		store = nil
+		if path, err = install.CompiledSample(filepath.Join(opts.DataDir, "cache"), assets.SampleSource()); err == nil {
+			cat, err = catalog.Open(path)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "wegweiser: %v\n", err)
+			return 1
+		}
+	} else if opts.Catalog != "" {
 		path, store = opts.Catalog, nil // a given file: no installs, no sync
 		if cat, err = catalog.Open(path); err != nil {
 			fmt.Fprintf(os.Stderr, "wegweiser: cannot open the catalogue %s: %v\n", path, err)
@@ -171,7 +187,21 @@ func runKiosk(opts cli.KioskOptions) int {
 			}()
 		})
 	}
-	if !opts.ProbeStartup && !opts.ProbeTaps {
+	if opts.Preview != "" {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go preview.Watch(ctx, opts.Preview, opts.DataDir, 700*time.Millisecond, func(b preview.Build) {
+			var c *catalog.Catalog
+			if b.Path != "" {
+				var err error
+				if c, err = catalog.Open(b.Path); err != nil {
+					b.Problems = append(b.Problems, err.Error())
+				}
+			}
+			fyne.Do(func() { k.ShowPreview(c, b.Path, b.Problems) })
+		})
+	}
+	if !opts.ProbeStartup && !opts.ProbeTaps && opts.Preview == "" {
 		a.Lifecycle().SetOnStarted(func() { _ = watchdog.Ready() })
 		go feedWatchdog(stop)
 		if store != nil && cfg.Sync.URL != "" {

@@ -29,6 +29,10 @@ type KioskOptions struct {
 	ProbeTaps   bool
 	TourLangs   []string
 	Screenshots string
+	// Preview opens the kiosk on a source folder and rebuilds it whenever
+	// a file changes (the preview command); District sets its district.
+	Preview  string
+	District string
 }
 
 // Env is what the commands read and write besides their arguments.
@@ -69,6 +73,7 @@ const usage = `Usage:
   wegweiser sheet [--data DIR | --source SRC] --lang L [--district D] (--offers ID,ID,... | --brochure ID) [--with-german] -o FILE.pdf
   wegweiser speak [--data DIR | --source SRC] --lang L (--offer ID | --brochure ID [--section N] | --text "…") -o FILE.wav
   wegweiser status [--data DIR] [--json]
+  wegweiser preview SRC [--district D]           the kiosk on a source folder, rebuilt on every save
   wegweiser fleet report DIR... [-o report.html|report.csv]
   wegweiser stats export [--data DIR] -o FILE.csv
   wegweiser stats merge FILE.csv... -o TOTAL.csv
@@ -146,6 +151,8 @@ func dispatch(args []string, env Env) error {
 		return statusCommand(args[1:], env)
 	case "fleet":
 		return fleetCommand(args[1:], env)
+	case "preview":
+		return previewCommand(args[1:], env)
 	case "help":
 		return flag.ErrHelp
 	}

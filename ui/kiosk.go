@@ -78,6 +78,7 @@ type Kiosk struct {
 	corner    *widgets.Corner              // the hidden staff entry
 	staffBusy bool                         // a staff action (install, rollback, export) runs
 	reading   *reading                     // the read-aloud in progress, nil when silent
+	preview   []string                     // the preview command: the source's problems, shown on top
 	alive     atomic.Int64                 // unix seconds: when the interface last ran its timer (status)
 	shown     atomic.Pointer[catalog.Info] // the catalogue shown, for other goroutines (status)
 
@@ -383,6 +384,9 @@ func (k *Kiosk) redraw() {
 			top = k.titleBar(title)
 		}
 		content = container.NewBorder(top, bottom, nil, nil, body)
+	}
+	if len(k.preview) > 0 { // the author's preview: the source's problems on top
+		content = container.NewBorder(k.previewBanner(width), nil, nil, nil, content)
 	}
 	if k.frameDrawn != nil {
 		content = container.NewStack(content, frameMarker(k.frameDrawn))

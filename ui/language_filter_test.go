@@ -56,3 +56,28 @@ func TestOnlyOffersInMyLanguage(t *testing.T) {
 		t.Error("the filter outlived the session")
 	}
 }
+
+// Issue 14: the author's preview puts a new build on the screen the author
+// is on, and the source's problems above it.
+func TestShowPreview(t *testing.T) {
+	k, _ := newKiosk(t, config.Config{District: "03255"})
+	k.chooseLanguage("en")
+	content, _ := source.Load(os.DirFS("../catalog/source/testdata/valid"))
+	path := filepath.Join(t.TempDir(), "c.sqlite")
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 2, Built: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.ShowPreview(cat, path, []string{"offers/national.toml:8: warning: offer 'x' was last checked long ago"})
+	got := texts(k)
+	if !strings.Contains(got, "offers/national.toml:8: warning") || !strings.Contains(got, "Start-up advice") {
+		t.Fatalf("the preview:\n%s", got)
+	}
+	k.ShowPreview(nil, "", []string{"offers/national.toml:40: offer 'kaputt' has no 'title', which is required"})
+	if got := texts(k); !strings.Contains(got, "has no 'title'") || !strings.Contains(got, "Start-up advice") {
+		t.Errorf("with errors the last build stays, the problem on top:\n%s", got)
+	}
+}
