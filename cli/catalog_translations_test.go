@@ -174,3 +174,25 @@ func TestTranslationsXLSXRoundTrip(t *testing.T) {
 		t.Errorf("bad row: exit %d\n%s", code, stderr)
 	}
 }
+
+// Issue 14: HSDS out and back in through the commands: a source folder
+// without offers gets the sample's offers back, and passes the check.
+func TestHSDSCommands(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "hsds")
+	code, stdout, stderr := run(t, "catalog", "export-hsds", "../assets/sample", "-o", out)
+	if code != 0 || !strings.Contains(stdout, "22 services") {
+		t.Fatalf("export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	src := filepath.Join(t.TempDir(), "src")
+	copyDir(t, "../assets/sample", src)
+	os.RemoveAll(filepath.Join(src, "offers"))
+	os.RemoveAll(filepath.Join(src, "brochures")) // they name offers
+	os.MkdirAll(filepath.Join(src, "offers"), 0o755)
+	code, stdout, stderr = run(t, "catalog", "import-hsds", out, "--into", src)
+	if code != 0 || !strings.Contains(stdout, "22 offers") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "catalog", "check", src); code != 0 {
+		t.Errorf("check after the import: %s", stderr)
+	}
+}

@@ -67,6 +67,8 @@ const usage = `Usage:
   wegweiser catalog repair [--data DIR]
   wegweiser catalog translations export SRC --lang L -o FILE.po
   wegweiser catalog translations import SRC FILE.po
+  wegweiser catalog export-hsds SRC -o DIR
+  wegweiser catalog import-hsds DIR --into SRC
   wegweiser catalog translations mark SRC --lang L
   wegweiser sync [--data DIR]
   wegweiser search [--data DIR | --source SRC] --lang L [--district D] [--category C] QUERY...
@@ -133,6 +135,10 @@ func dispatch(args []string, env Env) error {
 			return catalogRepair(args[2:], env)
 		case "translations":
 			return catalogTranslations(args[2:], env)
+		case "export-hsds":
+			return catalogExportHSDS(args[2:], env)
+		case "import-hsds":
+			return catalogImportHSDS(args[2:], env)
 		}
 		return usagef("unknown command 'catalog %s'", args[1])
 	case "sync":

@@ -82,7 +82,7 @@ func Convert(file string, data []byte, t Target) *Result {
 	w.comment(fmt.Sprintf("Offers imported from %s by wegweiser catalog import-csv.", file))
 	w.comment("The next import of that file replaces this file: change the spreadsheet, not this file.")
 	for _, r := range rows {
-		res.lines = append(res.lines, w.offer(r.offer, r.n, tt.sourceLang))
+		res.lines = append(res.lines, w.offer(r.offer, fmt.Sprintf("row %d", r.n), tt.sourceLang))
 		res.Offers = append(res.Offers, r.offer)
 		res.Rows = append(res.Rows, r.n)
 	}

@@ -1,7 +1,6 @@
 package importcsv
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -69,10 +68,11 @@ func (w *tomlWriter) text(table string, t catalog.Text) {
 	}
 }
 
-// offer writes one offer and returns the line of its [[offer]].
-func (w *tomlWriter) offer(o catalog.Offer, row int, source string) int {
+// offer writes one offer, after a comment saying where it came from, and
+// returns the line of its [[offer]].
+func (w *tomlWriter) offer(o catalog.Offer, from string, source string) int {
 	w.write("\n")
-	w.comment(fmt.Sprintf("row %d", row))
+	w.comment(from)
 	at := w.line
 	w.write("[[offer]]\n")
 	w.str("id", o.ID)
@@ -96,7 +96,23 @@ func (w *tomlWriter) offer(o catalog.Offer, row int, source string) int {
 		w.str("email", c.Email)
 		w.str("address", c.Address)
 		w.str("hours", c.Hours)
+		w.text("offer.contact.label", c.Label)
 		w.text("offer.contact.hours_note", c.HoursNote)
 	}
 	return at
+}
+
+// OffersTOML writes offers as an offers file of a source folder, each Text
+// as a table of languages in the order of languages, after comment lines
+// (such as where the offers came from). from names each offer's origin
+// for its comment.
+func OffersTOML(comments []string, offers []catalog.Offer, from []string, sourceLang string, languages []string) []byte {
+	w := &tomlWriter{line: 1, languages: languages}
+	for _, c := range comments {
+		w.comment(c)
+	}
+	for i, o := range offers {
+		w.offer(o, from[i], sourceLang)
+	}
+	return []byte(w.b.String())
 }

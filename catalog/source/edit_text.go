@@ -104,7 +104,7 @@ func setText(doc, path, lang, value, srcLang string) (string, error) {
 	ix := indexLines(doc)
 	lines := strings.Split(doc, "\n")
 	if n, ok := ix[path+"."+lang]; ok { // replace
-		return replaceValue(lines, n-1, lang, tomlString(value))
+		return replaceValue(lines, n-1, lang, oneLineTOMLString(value))
 	}
 	n, ok := ix[path]
 	if !ok {
@@ -128,7 +128,7 @@ func setText(doc, path, lang, value, srcLang string) (string, error) {
 		if last == i {
 			indent = ""
 		}
-		lines = slices.Insert(lines, last+1, indent+lang+" = "+tomlString(value))
+		lines = slices.Insert(lines, last+1, indent+lang+" = "+TOMLString(value))
 		return strings.Join(lines, "\n"), nil
 	}
 	at := keyValueStart(line, key)
@@ -146,7 +146,7 @@ func setText(doc, path, lang, value, srcLang string) (string, error) {
 		if strings.HasSuffix(before, "{") {
 			sep = " "
 		}
-		lines[i] = before + sep + lang + " = " + tomlString(value) + " " + line[end:]
+		lines[i] = before + sep + lang + " = " + oneLineTOMLString(value) + " " + line[end:]
 		return strings.Join(lines, "\n"), nil
 	case strings.HasPrefix(line[at:], `"`) || strings.HasPrefix(line[at:], "'"): // a plain source text
 		end, err := valueEnd(lines, i, at)
@@ -157,7 +157,7 @@ func setText(doc, path, lang, value, srcLang string) (string, error) {
 			return "", errors.New("the source text spans several lines")
 		}
 		old := line[at:end.col]
-		lines[i] = line[:at] + "{ " + srcLang + " = " + old + ", " + lang + " = " + tomlString(value) + " }" + line[end.col:]
+		lines[i] = line[:at] + "{ " + srcLang + " = " + old + ", " + lang + " = " + oneLineTOMLString(value) + " }" + line[end.col:]
 		return strings.Join(lines, "\n"), nil
 	}
 	return "", errors.New("its value in the file was not understood")
@@ -293,8 +293,10 @@ func closingBrace(line string, col int) int {
 
 func leadingSpace(s string) string { return s[:len(s)-len(strings.TrimLeft(s, " \t"))] }
 
-// tomlString writes s as a TOML basic string.
-func tomlString(s string) string {
+// oneLineTOMLString writes s as a TOML basic string on one line (line
+// breaks as \n): the edits above work line by line. (TOMLString writes
+// multi-line strings, for whole files.)
+func oneLineTOMLString(s string) string {
 	q := strconv.Quote(s) // Go's escapes are TOML's, but for \x and \a, \v
 	q = strings.NewReplacer(`\a`, `\u0007`, `\v`, `\u000b`).Replace(q)
 	if strings.Contains(q, `\x`) {
