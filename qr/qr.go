@@ -55,3 +55,27 @@ func Modules(content string) ([][]bool, error) {
 	}
 	return q.Bitmap(), nil
 }
+
+// ImageOfModules draws modules (from Modules) with scale pixels a module:
+// every module the same whole number of pixels, the code encoded once.
+func ImageOfModules(modules [][]bool, scale int) image.Image {
+	n := len(modules) * scale
+	img := image.NewGray(image.Rect(0, 0, n, n))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for y, row := range modules {
+		for x, dark := range row {
+			if !dark {
+				continue
+			}
+			for dy := range scale {
+				off := (y*scale+dy)*img.Stride + x*scale
+				for dx := range scale {
+					img.Pix[off+dx] = 0
+				}
+			}
+		}
+	}
+	return img
+}

@@ -417,3 +417,20 @@ func TestVCardNameIsShort(t *testing.T) {
 		t.Errorf("FN = %q (%d characters)", fn.value, n)
 	}
 }
+
+// ImageOfModules draws every module as scale×scale pixels, and the code
+// reads back.
+func TestImageOfModules(t *testing.T) {
+	content := "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Jörg;;;;\r\nFN:Jörg\r\nEND:VCARD\r\n"
+	m, err := Modules(content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ImageOfModules(m, 3)
+	if img.Bounds().Dx() != 3*len(m) {
+		t.Fatalf("%v for %d modules", img.Bounds(), len(m))
+	}
+	if got := decode(t, img); got != content {
+		t.Errorf("%q", got)
+	}
+}

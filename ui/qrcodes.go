@@ -34,12 +34,9 @@ func (k *Kiosk) qrCode(content, caption string) fyne.CanvasObject {
 	if err != nil {
 		return k.caption(caption+": "+err.Error(), qrSide)
 	}
-	side := len(modules) * qrScale(len(modules))
-	img, err := qr.Image(content, side)
-	if err != nil {
-		return k.caption(caption+": "+err.Error(), qrSide)
-	}
-	code := canvas.NewImageFromImage(img)
+	scale := qrScale(len(modules))
+	side := len(modules) * scale
+	code := canvas.NewImageFromImage(qr.ImageOfModules(modules, scale))
 	code.FillMode = canvas.ImageFillOriginal
 	code.ScaleMode = canvas.ImageScalePixels
 	code.SetMinSize(fyne.NewSquareSize(float32(side)))

@@ -33,6 +33,9 @@ func (k *Kiosk) canSpeak(p page) bool {
 	if p.speak == nil || k.opts.Player == nil || !k.opts.Player.Available() {
 		return false
 	}
+	if k.opts.Voice.Synth.Has(k.s.lang) {
+		return true // a voice: no need to build the script to know
+	}
 	return k.voice().CanSay(p.speak(), k.s.lang)
 }
 
