@@ -39,7 +39,7 @@ func TestSpeak(t *testing.T) {
 	if a := readWAV(t, out); a.Duration().Seconds() < 3 || a.RMS() < 300 {
 		t.Errorf("%v, RMS %.0f", a.Duration(), a.RMS())
 	}
-	code, stdout, stderr = run(t, "speak", "--source", validSource, "--lang", "de", "--text", "Willkommen", "-o", out)
+	code, _, stderr = run(t, "speak", "--source", validSource, "--lang", "de", "--text", "Willkommen", "-o", out)
 	if a := readWAV(t, out); code != 0 || a.Duration().Seconds() > 3 || a.RMS() < 300 {
 		t.Errorf("--text: exit %d, %v\n%s", code, a.Duration(), stderr)
 	}
