@@ -53,7 +53,7 @@ func (v View) Brochures(district string) ([]BrochureSummary, error) {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Title = v.Resolve(texts[keys[i]]["title"])
+		out[i].Title = v.resolveAt(keys[i], "title", texts[keys[i]]["title"])
 	}
 	return out, nil
 }
@@ -88,11 +88,11 @@ func (v View) Brochure(id string) (*BrochureDetail, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.Title = v.Resolve(texts[key]["title"])
+	b.Title = v.resolveAt(key, "title", texts[key]["title"])
 	for i := range b.Sections {
 		sk := keys[i+1]
-		b.Sections[i].Heading = v.Resolve(texts[sk]["heading"])
-		b.Sections[i].Body = v.Resolve(texts[sk]["body"])
+		b.Sections[i].Heading = v.resolveAt(sk, "heading", texts[sk]["heading"])
+		b.Sections[i].Body = v.resolveAt(sk, "body", texts[sk]["body"])
 		offers, err := v.c.strings("SELECT offer FROM section_offer WHERE section = ? ORDER BY ord", sk)
 		if err != nil {
 			return nil, err

@@ -86,7 +86,7 @@ func (v View) Districts() ([]DistrictName, error) {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Name = v.Resolve(texts[keys[i]]["name"])
+		out[i].Name = v.resolveAt(keys[i], "name", texts[keys[i]]["name"])
 	}
 	return out, nil
 }
@@ -125,8 +125,8 @@ func (v View) Categories(district string, now time.Time) ([]CategoryTile, error)
 		return nil, err
 	}
 	for i := range out {
-		out[i].Name = v.Resolve(texts[keys[i]]["name"])
-		out[i].Description = v.Resolve(texts[keys[i]]["description"])
+		out[i].Name = v.resolveAt(keys[i], "name", texts[keys[i]]["name"])
+		out[i].Description = v.resolveAt(keys[i], "description", texts[keys[i]]["description"])
 	}
 	return out, nil
 }
@@ -185,7 +185,7 @@ func (v View) offerSummaries(keys []int64, ids []string) ([]OfferSummary, error)
 	out := make([]OfferSummary, len(keys))
 	for i, k := range keys {
 		t := texts[k]
-		out[i] = OfferSummary{ID: ids[i], Title: v.Resolve(t["title"]), Provider: v.Resolve(t["provider"]), Summary: v.Resolve(t["summary"]),
+		out[i] = OfferSummary{ID: ids[i], Title: v.resolveAt(k, "title", t["title"]), Provider: v.resolveAt(k, "provider", t["provider"]), Summary: v.resolveAt(k, "summary", t["summary"]),
 			Languages: strings.Fields(langs[k])}
 	}
 	return out, nil

@@ -120,6 +120,10 @@ type writer struct {
 	texts []textRow    // every text, written by writeTexts
 	items []searchItem // what the search index will hold, in catalogue order
 	seen  map[string]bool
+	// outdated are the content's translations made from an earlier source
+	// text (place and language); outdatedRows the same by key, for meta.
+	outdated     map[string]bool
+	outdatedRows []string
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -143,9 +147,12 @@ func (w *writer) nextKey() int64 {
 }
 
 // text queues the texts of an owner's field; writeTexts writes them.
-func (w *writer) text(owner int64, field string, t Text) {
+func (w *writer) text(owner int64, field string, t Text, place string) {
 	for lang, v := range t {
 		w.texts = append(w.texts, textRow{owner, field, lang, v})
+		if w.outdated[place+"\x00"+lang] {
+			w.outdatedRows = append(w.outdatedRows, strconv.FormatInt(owner, 10)+" "+field+" "+lang)
+		}
 	}
 }
 
@@ -202,20 +209,21 @@ func (w *writer) all(c *Content, info BuildInfo) {
 	if !info.Expires.IsZero() {
 		w.exec("INSERT INTO meta(key, value) VALUES(?,?)", "expires", info.Expires.UTC().Format(time.RFC3339))
 	}
-	w.text(metaOwner, "title", m.Title)
+	w.outdated = outdatedPlaces(c)
+	w.text(metaOwner, "title", m.Title, "catalog.title")
 	for i, cov := range ComputeCoverage(c) {
 		w.exec("INSERT INTO language VALUES(?,?,?,?,?,?)", cov.Lang, i, cov.RequiredTotal, cov.RequiredDone, cov.OptionalTotal, cov.OptionalDone)
 	}
 	for i, d := range c.Districts {
 		k := w.nextKey()
 		w.exec("INSERT INTO district(key, id, ord) VALUES(?,?,?)", k, d.ID, i)
-		w.text(k, "name", d.Name)
+		w.text(k, "name", d.Name, "district."+d.ID+".name")
 	}
 	for i, cat := range c.Categories {
 		k := w.nextKey()
 		w.exec("INSERT INTO category(key, id, ord, icon) VALUES(?,?,?,?)", k, cat.ID, i, cat.Icon)
-		w.text(k, "name", cat.Name)
-		w.text(k, "description", cat.Description)
+		w.text(k, "name", cat.Name, "category."+cat.ID+".name")
+		w.text(k, "description", cat.Description, "category."+cat.ID+".description")
 	}
 	for i, o := range c.Offers {
 		w.offer(i, o)
@@ -229,6 +237,10 @@ func (w *writer) all(c *Content, info BuildInfo) {
 	for path, data := range c.Media {
 		w.exec("INSERT INTO media(path, data) VALUES(?,?)", path, data)
 	}
+	if len(w.outdatedRows) > 0 { // read by Open; the kiosk marks these translations
+		sort.Strings(w.outdatedRows)
+		w.exec("INSERT INTO meta(key, value) VALUES(?,?)", "outdated", strings.Join(w.outdatedRows, "\n"))
+	}
 }
 
 func (w *writer) offer(ord int, o Offer) {
@@ -238,7 +250,7 @@ func (w *writer) offer(ord int, o Offer) {
 		strings.Join(o.Languages, " "), strings.Join(o.Tags, "\n"))
 	for field, t := range map[string]Text{"title": o.Title, "provider": o.Provider, "summary": o.Summary,
 		"description": o.Description, "audience": o.Audience, "cost": o.Cost} {
-		w.text(k, field, t)
+		w.text(k, field, t, "offer."+o.ID+"."+field)
 	}
 	for _, c := range o.Categories {
 		w.exec("INSERT INTO offer_category(category, offer) VALUES(?,?)", c, k)
@@ -250,8 +262,9 @@ func (w *writer) offer(ord int, o Offer) {
 		ck := w.nextKey()
 		w.exec("INSERT INTO contact(key, offer, ord, phone, email, address, hours) VALUES(?,?,?,?,?,?,?)",
 			ck, k, i, c.Phone, c.Email, c.Address, c.Hours)
-		w.text(ck, "label", c.Label)
-		w.text(ck, "hours_note", c.HoursNote)
+		cp := "offer." + o.ID + ".contact." + strconv.Itoa(i+1) + "."
+		w.text(ck, "label", c.Label, cp+"label")
+		w.text(ck, "hours_note", c.HoursNote, cp+"hours_note")
 	}
 	w.search(KindOffer, k, o.ID, o.Areas, o.Tags, o.Title, o.Summary, o.Description, o.Audience, o.Provider, o.Cost)
 }
@@ -265,7 +278,7 @@ func (w *writer) event(ord int, e Event) {
 	w.exec("INSERT INTO event(key, id, ord, start, end, website, languages) VALUES(?,?,?,?,?,?,?)",
 		k, e.ID, ord, e.Start.Format(dateTimeLayout), end, e.Website, strings.Join(e.Languages, " "))
 	for field, t := range map[string]Text{"title": e.Title, "summary": e.Summary, "description": e.Description, "place": e.Place} {
-		w.text(k, field, t)
+		w.text(k, field, t, "event."+e.ID+"."+field)
 	}
 	for _, a := range e.Areas {
 		w.exec("INSERT OR IGNORE INTO event_area(area, event) VALUES(?,?)", a, k)
@@ -279,13 +292,14 @@ func (w *writer) event(ord int, e Event) {
 func (w *writer) brochure(ord int, b Brochure) {
 	k := w.nextKey()
 	w.exec("INSERT INTO brochure(key, id, ord, area) VALUES(?,?,?,?)", k, b.ID, ord, b.Area)
-	w.text(k, "title", b.Title)
+	w.text(k, "title", b.Title, "brochure."+b.ID+".title")
 	headings, bodies := Text{}, Text{}
 	for i, s := range b.Sections {
 		sk := w.nextKey()
 		w.exec("INSERT INTO section(key, brochure, ord, image) VALUES(?,?,?,?)", sk, k, i, s.Image)
-		w.text(sk, "heading", s.Heading)
-		w.text(sk, "body", s.Body)
+		sp := "brochure." + b.ID + ".section." + strconv.Itoa(i+1) + "."
+		w.text(sk, "heading", s.Heading, sp+"heading")
+		w.text(sk, "body", s.Body, sp+"body")
 		for j, o := range s.Offers {
 			w.exec("INSERT INTO section_offer(section, ord, offer) VALUES(?,?,?)", sk, j, o)
 		}

@@ -98,7 +98,7 @@ func (v View) events(keys []int64) ([]EventDetail, error) {
 		}
 		d.Languages = strings.Fields(langs)
 		t := texts[k]
-		d.Title, d.Summary, d.Place, d.Description = v.Resolve(t["title"]), v.Resolve(t["summary"]), v.Resolve(t["place"]), v.Resolve(t["description"])
+		d.Title, d.Summary, d.Place, d.Description = v.resolveAt(k, "title", t["title"]), v.resolveAt(k, "summary", t["summary"]), v.resolveAt(k, "place", t["place"]), v.resolveAt(k, "description", t["description"])
 		cats, err := v.c.strings("SELECT category FROM event_category WHERE event = ? ORDER BY category", k)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,9 @@ type Localized struct {
 	Text     string
 	Lang     string
 	Fallback bool
+	// Outdated: a translation made from an earlier source text (the
+	// source's translation status); the kiosk marks it, as a fallback.
+	Outdated bool
 }
 
 // View is a catalogue seen in one visitor language.
@@ -47,4 +50,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// resolveAt is Resolve for the text field of the item with key owner,
+// marking an outdated translation.
+func (v View) resolveAt(owner int64, field string, t Text) Localized {
+	l := v.Resolve(t)
+	if l.Text != "" && v.c.outdated[outdatedKey{owner, field, l.Lang}] {
+		l.Outdated = true
+	}
+	return l
 }

@@ -74,12 +74,13 @@ func (v View) Offer(id string) (*OfferDetail, error) {
 		return nil, err
 	}
 	t := texts[key]
-	d.Title, d.Provider, d.Summary = v.Resolve(t["title"]), v.Resolve(t["provider"]), v.Resolve(t["summary"])
-	d.Description, d.Audience, d.Cost = v.Resolve(t["description"]), v.Resolve(t["audience"]), v.Resolve(t["cost"])
+	d.Title, d.Provider, d.Summary = v.resolveAt(key, "title", t["title"]), v.resolveAt(key, "provider", t["provider"]), v.resolveAt(key, "summary", t["summary"])
+	d.Description, d.Audience, d.Cost = v.resolveAt(key, "description", t["description"]), v.resolveAt(key, "audience", t["audience"]), v.resolveAt(key, "cost", t["cost"])
 	for i := range d.Contacts {
-		ct := texts[keys[i+1]]
-		d.Contacts[i].Label = v.Resolve(ct["label"])
-		d.Contacts[i].HoursNote = v.Resolve(ct["hours_note"])
+		ck := keys[i+1]
+		ct := texts[ck]
+		d.Contacts[i].Label = v.resolveAt(ck, "label", ct["label"])
+		d.Contacts[i].HoursNote = v.resolveAt(ck, "hours_note", ct["hours_note"])
 	}
 	return d, nil
 }

@@ -23,6 +23,8 @@ type Catalog struct {
 	holds   int  // work in progress that keeps the file open (Hold)
 	closing bool // Close was called; the last release closes the file
 
+	outdated map[outdatedKey]bool // translations made from an earlier source text
+
 	searchMu sync.Mutex
 	search   *searchIndex // of the district last searched
 }
@@ -158,6 +160,7 @@ func (c *Catalog) loadInfo() error {
 	in.Version, _ = strconv.ParseInt(meta["version"], 10, 64)
 	in.Built, _ = time.Parse(time.RFC3339, meta["built"])
 	in.Expires, _ = time.Parse(time.RFC3339, meta["expires"])
+	c.outdated = parseOutdated(meta["outdated"])
 	texts, err := c.texts([]int64{metaOwner}, nil)
 	if err != nil {
 		return err

@@ -1,6 +1,11 @@
 package catalog
 
-import "strconv"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+)
 
 // Place is one text of a catalogue, named by where it stands:
 // "offer.iq-fachstelle.title", "brochure.x.section.2.body". Translators'
@@ -53,6 +58,52 @@ func Places(c *Content) []Place {
 			sp := p + "section." + strconv.Itoa(i+1) + "."
 			add(sp+"heading", s.Heading, true)
 			add(sp+"body", s.Body, true)
+		}
+	}
+	return out
+}
+
+// TextHash is what a source's translation status records of the source
+// text a translation was made from: 12 hex digits of its SHA-256.
+func TextHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// outdatedKey names one translation in a compiled catalogue.
+type outdatedKey struct {
+	owner       int64
+	field, lang string
+}
+
+// outdatedPlaces are the translations of c made from an earlier source
+// text, by place and language ("offer.x.title\x00ar").
+func outdatedPlaces(c *Content) map[string]bool {
+	out := map[string]bool{}
+	src := c.Meta.SourceLanguage
+	for _, p := range Places(c) {
+		for lang, text := range p.Text {
+			if lang == src || text == "" {
+				continue
+			}
+			if h := c.State[lang][p.Key]; h != "" && h != TextHash(p.Text[src]) {
+				out[p.Key+"\x00"+lang] = true
+			}
+		}
+	}
+	return out
+}
+
+// parseOutdated reads the meta value "outdated": lines "owner field lang".
+func parseOutdated(s string) map[outdatedKey]bool {
+	out := map[outdatedKey]bool{}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			continue
+		}
+		if owner, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+			out[outdatedKey{owner, f[1], f[2]}] = true
 		}
 	}
 	return out

@@ -81,3 +81,41 @@ func TestShowPreview(t *testing.T) {
 		t.Errorf("with errors the last build stays, the problem on top:\n%s", got)
 	}
 }
+
+// Issue 14: the kiosk shows a translation made from an earlier source text,
+// and marks it, as it marks a fallback.
+func TestOutdatedTranslationIsMarked(t *testing.T) {
+	content, problems := source.Load(os.DirFS("../catalog/source/testdata/valid"))
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	// The Arabic title was made from another German text than today's.
+	content.State = map[string]map[string]string{"ar": {"offer.iq-fachstelle.title": "000000000000"}}
+	path := filepath.Join(t.TempDir(), "c.sqlite")
+	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	o, err := cat.In("ar").Offer("iq-fachstelle")
+	if err != nil || !o.Title.Outdated || o.Summary.Outdated {
+		t.Fatalf("%+v %v", o, err)
+	}
+	if o, _ := cat.In("en").Offer("iq-fachstelle"); o.Title.Outdated {
+		t.Error("the English title is marked outdated")
+	}
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	k := New(a, w, Options{Catalog: cat, Config: config.Config{District: "03255", IdleReset: time.Hour},
+		Now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin) }})
+	k.later = func(f func()) { f() }
+	k.chooseLanguage("ar")
+	k.push(k.offerPage("iq-fachstelle"))
+	if !strings.Contains(texts(k), "قد لا تكون هذه الترجمة محدّثة") {
+		t.Errorf("no mark on the offer screen:\n%s", texts(k))
+	}
+}

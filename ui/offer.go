@@ -60,6 +60,9 @@ func (k *Kiosk) buildOffer(o *catalog.OfferDetail, width float32) fyne.CanvasObj
 	if o.Title.Fallback && !(o.Provider.Fallback && o.Provider.Lang == o.Title.Lang) { // one note for both
 		box.Add(k.fallbackNote(o.Title.Lang, width))
 	}
+	if o.Title.Outdated && !o.Provider.Outdated { // the title stands in the header: its note here
+		box.Add(k.caption("⤷ "+str.T("translation_outdated"), width))
+	}
 
 	label, action := str.T("sheet_add"), k.primaryButton
 	if k.s.onSheet(o.ID) {

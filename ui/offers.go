@@ -103,6 +103,9 @@ func (k *Kiosk) offerEntry(o catalog.OfferSummary) listEntry {
 		}
 		provider += "  ·  " + k.s.str.T("shown_in_language", map[string]any{"Language": catalog.NativeName(lang)})
 	}
+	if o.Title.Outdated || o.Summary.Outdated {
+		provider += "  ·  " + k.s.str.T("translation_outdated")
+	}
 	if slices.Contains(o.Languages, k.s.lang) { // counselling in the visitor's language
 		provider += "  ·  " + k.s.str.T("offer_spoken_here", map[string]any{"Language": catalog.NativeName(k.s.lang)})
 	}

@@ -40,10 +40,13 @@ func (k *Kiosk) localized(l catalog.Localized, width float32, style func(*widget
 	if style != nil {
 		style(p)
 	}
-	if !l.Fallback {
-		return p
+	switch {
+	case l.Fallback:
+		return container.NewVBox(p, k.fallbackNote(l.Lang, width))
+	case l.Outdated: // the source text changed since it was translated
+		return container.NewVBox(p, k.caption("⤷ "+k.s.str.T("translation_outdated"), width))
 	}
-	return container.NewVBox(p, k.fallbackNote(l.Lang, width))
+	return p
 }
 
 // fallbackNote says in which language a text is shown.

@@ -1,8 +1,6 @@
 package source
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,10 +27,7 @@ const StatusFile = "translation-status.toml"
 type State map[string]map[string]string
 
 // SourceHash is what StatusFile records of a source text.
-func SourceHash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])[:12]
-}
+func SourceHash(text string) string { return catalog.TextHash(text) }
 
 // Translation states of one text in one language.
 const (
