@@ -39,21 +39,13 @@ func needTool(t testing.TB, name string) {
 // and without bidi marks.
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	needTool(t, "pdftotext")
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
+	out := rawPDFText(t, pdf)
 	return strings.Map(func(r rune) rune {
 		if r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' || r == '\u200E' || r == '\u200F' {
 			return -1
 		}
 		return r
-	}, norm.NFKC.String(string(out)))
+	}, norm.NFKC.String(out))
 }
 
 // pdfFonts lists the fonts of a PDF as pdffonts prints them.

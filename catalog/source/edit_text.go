@@ -179,9 +179,9 @@ func replaceValue(lines []string, i int, key, value string) (string, error) {
 	return strings.Join(out, "\n"), nil
 }
 
-// keyValueStart finds "key =" outside strings on line and returns where its
-// value starts, or -1.
-func keyValueStart(line, key string) int {
+// outsideStrings calls visit with the index of each byte of line that is
+// not inside a quoted string, until visit returns false.
+func outsideStrings(line string, visit func(j int) bool) {
 	inStr := byte(0)
 	for j := 0; j < len(line); j++ {
 		c := line[j]
@@ -193,22 +193,34 @@ func keyValueStart(line, key string) int {
 			}
 			continue
 		}
-		switch c {
-		case '"', '\'':
+		if c == '"' || c == '\'' {
 			inStr = c
 			continue
-		case '#':
-			return -1
+		}
+		if !visit(j) {
+			return
+		}
+	}
+}
+
+// keyValueStart finds "key =" outside strings on line and returns where its
+// value starts, or -1.
+func keyValueStart(line, key string) int {
+	at := -1
+	outsideStrings(line, func(j int) bool {
+		if line[j] == '#' {
+			return false
 		}
 		if strings.HasPrefix(line[j:], key) && (j == 0 || strings.ContainsRune(" \t{,", rune(line[j-1]))) {
 			rest := strings.TrimLeft(line[j+len(key):], " \t")
 			if strings.HasPrefix(rest, "=") {
-				v := strings.TrimLeft(rest[1:], " \t")
-				return len(line) - len(v)
+				at = len(line) - len(strings.TrimLeft(rest[1:], " \t"))
+				return false
 			}
 		}
-	}
-	return -1
+		return true
+	})
+	return at
 }
 
 type pos struct{ line, col int }
@@ -265,30 +277,24 @@ func escaped(line string, at int) bool {
 // closingBrace finds the brace that closes the inline table opening at
 // col, on the same line, or -1.
 func closingBrace(line string, col int) int {
-	depth, inStr := 0, byte(0)
-	for j := col; j < len(line); j++ {
-		c := line[j]
-		if inStr != 0 {
-			if c == '\\' && inStr == '"' {
-				j++
-			} else if c == inStr {
-				inStr = 0
-			}
-			continue
+	depth, at := 0, -1
+	outsideStrings(line, func(j int) bool {
+		if j < col {
+			return true
 		}
-		switch c {
-		case '"', '\'':
-			inStr = c
+		switch line[j] {
 		case '{':
 			depth++
 		case '}':
 			depth--
 			if depth == 0 {
-				return j
+				at = j
+				return false
 			}
 		}
-	}
-	return -1
+		return true
+	})
+	return at
 }
 
 func leadingSpace(s string) string { return s[:len(s)-len(strings.TrimLeft(s, " \t"))] }
