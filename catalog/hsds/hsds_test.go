@@ -25,22 +25,28 @@ func sample(t *testing.T) *catalog.Content {
 	return c
 }
 
+// schema compiles one of HSDS's schemas (testdata/schema, as published:
+// each object in its file, referring to the others by file name).
 func schema(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
+	const base = "https://hsds.invalid/schema/"
 	c := jsonschema.NewCompiler()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob(filepath.Join("testdata", "schema", "*.json"))
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(base+filepath.Base(file), doc); err != nil {
+			t.Fatal(err)
+		}
 	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.AddResource(name, doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(name)
+	s, err := c.Compile(base + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +61,7 @@ func TestExportValidatesAgainstHSDSSchemas(t *testing.T) {
 	if err := Write(dir, services, orgs); err != nil {
 		t.Fatal(err)
 	}
-	for file, sch := range map[string]*jsonschema.Schema{"services": schema(t, "service.schema.json"), "organizations": schema(t, "organization.schema.json")} {
+	for file, sch := range map[string]*jsonschema.Schema{"services": schema(t, "service.json"), "organizations": schema(t, "organization.json")} {
 		names, _ := filepath.Glob(filepath.Join(dir, file, "*.json"))
 		if len(names) == 0 {
 			t.Fatalf("no %s written", file)
@@ -74,8 +80,13 @@ func TestExportValidatesAgainstHSDSSchemas(t *testing.T) {
 	}
 	// The schema is no formality: a wrong status fails it.
 	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"id": "x", "name": "y", "status": "open"}`))
-	if schema(t, "service.schema.json").Validate(bad) == nil {
+	if schema(t, "service.json").Validate(bad) == nil {
 		t.Error("a service with status 'open' passed the schema")
+	}
+	// Nor are the related objects: a phone without a number fails it.
+	bad, _ = jsonschema.UnmarshalJSON(strings.NewReader(`{"id": "x", "name": "y", "status": "active", "phones": [{"id": "p"}]}`))
+	if schema(t, "service.json").Validate(bad) == nil {
+		t.Error("a phone without a number passed the schema")
 	}
 	var s Service
 	b, _ := os.ReadFile(filepath.Join(dir, "services", "wir-programm.json"))
