@@ -75,9 +75,11 @@ func (k *Kiosk) say(script speech.Script) {
 	k.reading = r
 	k.s.speechNote = ""
 	voice, player, lang := k.voice(), k.opts.Player, k.s.lang
+	release := k.cat.Hold() // its recordings are read while the reading goes on
 	tapped := time.Now()
 	go func() {
 		defer cancel()
+		defer release()
 		first := true
 		var others []string
 		for _, seg := range script {
