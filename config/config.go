@@ -202,8 +202,8 @@ func Parse(text string) (Config, error) {
 	md, err := toml.Decode(text, &f)
 	if err != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return Default(), errors.Join(&Error{Line: pe.Position.Line, Msg: pe.Message}, ErrUnreadable)
+		if errors.As(err, &pe) { // the decoder gives some errors (a bad escape) line 0
+			return Default(), errors.Join(&Error{Line: max(pe.Position.Line, 1), Msg: pe.Message}, ErrUnreadable)
 		}
 		return Default(), errors.Join(&Error{Line: 1, Msg: err.Error()}, ErrUnreadable)
 	}
