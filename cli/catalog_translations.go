@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"wegweiser/atomicfile"
@@ -61,19 +62,10 @@ func translationSource(command string, args []string, env Env) (dir, lang, out s
 		return "", "", "", nil, usagef("catalog translations %s needs --lang", command)
 	case lang == content.Meta.SourceLanguage:
 		return "", "", "", nil, usagef("--lang %s is the source language; translations are made from it", lang)
-	case !contains(content.Meta.Languages, lang):
+	case !slices.Contains(content.Meta.Languages, lang):
 		return "", "", "", nil, usagef("--lang %s is not one of the catalogue's languages (%s)", lang, strings.Join(content.Meta.Languages, ", "))
 	}
 	return pos[0], lang, *outFlag, content, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func translationsExport(args []string, env Env) error {
@@ -148,7 +140,7 @@ func translationsImport(args []string, env Env) error {
 		return err
 	}
 	src := content.Meta.SourceLanguage
-	if lang == "" || lang == src || !contains(content.Meta.Languages, lang) {
+	if lang == "" || lang == src || !slices.Contains(content.Meta.Languages, lang) {
 		return fmt.Errorf("%s: its Language %q is not one of the catalogue's languages to translate into (%s)", file, lang, strings.Join(content.Meta.Languages, ", "))
 	}
 	places := map[string]catalog.Place{}

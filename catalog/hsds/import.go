@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"wegweiser/catalog"
+	"wegweiser/catalog/importcsv"
 )
 
 // ReadServices reads the services of an HSDS folder (DIR/services/*.json,
@@ -51,7 +52,10 @@ func Offers(services []Service, src string) ([]catalog.Offer, []string) {
 	for _, s := range services {
 		o := catalog.Offer{ID: offerID(s), Title: text(src, s.Name), Website: s.URL}
 		if o.ID == s.ID { // no Wegweiser id: one from the name
-			o.ID = idFrom(s.Name)
+			o.ID = importcsv.IDFromTitle(s.Name)
+			if o.ID == "" {
+				o.ID = "offer"
+			}
 		}
 		summary, description, _ := strings.Cut(s.Description, "\n\n")
 		o.Summary, o.Description = text(src, summary), text(src, description)
@@ -219,28 +223,4 @@ func text(lang, s string) catalog.Text {
 		return nil
 	}
 	return catalog.Text{lang: s}
-}
-
-// idFrom makes an offer id from a name: lower case, ä→ae, other signs to '-'.
-func idFrom(name string) string {
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue")
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(r.Replace(name)) {
-		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	id := strings.Trim(b.String(), "-")
-	if len(id) > 60 {
-		id = strings.Trim(id[:60], "-")
-	}
-	if id == "" {
-		id = "offer"
-	}
-	return id
 }

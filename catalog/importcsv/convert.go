@@ -112,7 +112,7 @@ func assignIDs(rows []row, t *target, c *collector) {
 		if o.ID != "" {
 			continue
 		}
-		base := idFromTitle(o.Title[t.sourceLang])
+		base := IDFromTitle(o.Title[t.sourceLang])
 		if base == "" {
 			if o.Title[t.sourceLang] != "" {
 				c.errorf(rows[i].n, "no id, and none can be made from the title (it has no letters a-z or digits); give the row an id")

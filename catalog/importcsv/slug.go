@@ -18,12 +18,12 @@ var asciiFolds = map[rune]string{
 	'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ſ': "s", 'ŋ': "n", 'ĸ': "k",
 }
 
-// idFromTitle makes an offer id from a title: lower case, ä→ae ö→oe ü→ue
+// IDFromTitle makes an offer id from a title: lower case, ä→ae ö→oe ü→ue
 // ß→ss, other letters folded to ASCII (é→e, ł→l), every run of other
 // characters one '-', none at either end, at most 64 characters (cut
 // between words where possible). A title with no letter or digit that
 // folds to ASCII gives "".
-func idFromTitle(title string) string {
+func IDFromTitle(title string) string {
 	s := germanLetters.Replace(strings.ToLower(norm.NFC.String(title)))
 	var b strings.Builder
 	dash := false

@@ -21,23 +21,23 @@ func TestIDFromTitle(t *testing.T) {
 		"Beratung für Geflüchtete مرحبا":            "beratung-fuer-gefluechtete",
 		"ﬁnanzierung ²":                             "finanzierung-2",
 	} {
-		got := idFromTitle(title)
+		got := IDFromTitle(title)
 		if got != want {
-			t.Errorf("idFromTitle(%q) = %q, want %q", title, got, want)
+			t.Errorf("IDFromTitle(%q) = %q, want %q", title, got, want)
 		}
 		if got != "" && !catalog.ValidID(got) {
-			t.Errorf("idFromTitle(%q) = %q is not a valid id", title, got)
+			t.Errorf("IDFromTitle(%q) = %q is not a valid id", title, got)
 		}
 	}
 }
 
 func TestIDFromLongTitle(t *testing.T) {
 	long := "Gründungsberatung für Migrantinnen und Migranten im Landkreis Holzminden und Umgebung"
-	id := idFromTitle(long)
+	id := IDFromTitle(long)
 	if id != "gruendungsberatung-fuer-migrantinnen-und-migranten-im-landkreis" {
 		t.Errorf("cut between words: %q (%d)", id, len(id))
 	}
-	word := idFromTitle(strings.Repeat("x", 100))
+	word := IDFromTitle(strings.Repeat("x", 100))
 	if len(word) != 64 {
 		t.Errorf("one long word: %d characters", len(word))
 	}
