@@ -2,11 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"time"
 
 	"wegweiser/atomicfile"
@@ -76,17 +74,7 @@ func catalogImportHSDS(args []string, env Env) error {
 	toml := importcsv.OffersTOML([]string{"Offers imported from the HSDS folder " + pos[0] + " by wegweiser catalog import-hsds.",
 		"The next import replaces this file."}, offers, from, src, content.Meta.Languages)
 	// Checked with the folder as catalog check would, before anything is written.
-	overlay := fstest.MapFS{}
-	fs.WalkDir(os.DirFS(*into), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if b, err := os.ReadFile(filepath.Join(*into, p)); err == nil {
-				overlay[p] = &fstest.MapFile{Data: b}
-			}
-		}
-		return nil
-	})
-	overlay[filepath.ToSlash(name)] = &fstest.MapFile{Data: toml}
-	_, after := source.Load(overlay)
+	_, after := source.Load(source.WithFiles(os.DirFS(*into), map[string][]byte{filepath.ToSlash(name): toml}))
 	var own []string
 	for _, p := range after {
 		if p.Severity == source.Error && !containsProblem(problems, p) {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"wegweiser/speech/wav"
 )
@@ -14,18 +13,7 @@ import (
 // withFiles is the valid test source with more files.
 func withFiles(t *testing.T, extra map[string][]byte) fs.FS {
 	t.Helper()
-	m := fstest.MapFS{}
-	fs.WalkDir(os.DirFS("testdata/valid"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(os.DirFS("testdata/valid"), p)
-			m[p] = &fstest.MapFile{Data: b}
-		}
-		return err
-	})
-	for p, b := range extra {
-		m[p] = &fstest.MapFile{Data: b}
-	}
-	return m
+	return WithFiles(os.DirFS("testdata/valid"), extra)
 }
 
 func toneWAV(seconds float64) []byte {

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"testing/fstest"
 
 	"wegweiser/catalog"
 )
@@ -66,20 +65,11 @@ func WriteTranslations(fsys fs.FS, ts []Translation) (map[string][]byte, error) 
 		return nil, errors.Join(errs...)
 	}
 	// Load the result and check every text.
-	overlay := fstest.MapFS{}
-	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(fsys, p)
-			overlay[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
 	out := map[string][]byte{}
 	for f, text := range texts {
-		overlay[f] = &fstest.MapFile{Data: []byte(text)}
 		out[f] = []byte(text)
 	}
-	after, problems := Load(overlay)
+	after, problems := Load(WithFiles(fsys, out))
 	if problems.Errors() > 0 {
 		return nil, fmt.Errorf("the files would not load after the import: %v", problems[0])
 	}
