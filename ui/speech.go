@@ -36,7 +36,20 @@ func (k *Kiosk) canSpeak(p page) bool {
 	if k.opts.Voice.Synth.Has(k.s.lang) {
 		return true // a voice: no need to build the script to know
 	}
+	if k.opts.Voice.Media == nil && !k.recordedIn(k.s.lang) {
+		return false // the catalogue has no recording in the language at all
+	}
 	return k.voice().CanSay(p.speak(), k.s.lang)
+}
+
+// recordedIn reports whether the catalogue shown has any recording in lang.
+func (k *Kiosk) recordedIn(lang string) bool {
+	for _, c := range k.cat.Info().Coverage {
+		if c.Lang == lang {
+			return c.Recorded > 0
+		}
+	}
+	return false
 }
 
 // voice is the kiosk's voice, with the recordings of the catalogue shown.
