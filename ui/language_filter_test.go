@@ -15,12 +15,16 @@ import (
 	"wegweiser/config"
 )
 
-// Issue 14: a visitor can show only the offers where their language is
-// spoken, and such offers say so in the language's own name.
-func TestOnlyOffersInMyLanguage(t *testing.T) {
+// validCatalog compiles catalog/source's valid test folder, changed by
+// change when it is not nil.
+func validCatalog(t *testing.T, change func(*catalog.Content)) *catalog.Catalog {
+	t.Helper()
 	content, problems := source.Load(os.DirFS("../catalog/source/testdata/valid"))
 	if problems.Errors() > 0 {
 		t.Fatal(problems)
+	}
+	if change != nil {
+		change(content)
 	}
 	path := filepath.Join(t.TempDir(), "c.sqlite")
 	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: time.Now()}); err != nil {
@@ -30,7 +34,13 @@ func TestOnlyOffersInMyLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer cat.Close()
+	t.Cleanup(func() { cat.Close() })
+	return cat
+}
+
+// kioskOn is a kiosk on cat in a 1280×800 test window, district 03255.
+func kioskOn(t *testing.T, cat *catalog.Catalog) *Kiosk {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.SetPadded(false)
@@ -38,6 +48,13 @@ func TestOnlyOffersInMyLanguage(t *testing.T) {
 	k := New(a, w, Options{Catalog: cat, Config: config.Config{District: "03255", IdleReset: time.Hour},
 		Now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin) }})
 	k.later = func(f func()) { f() }
+	return k
+}
+
+// Issue 14: a visitor can show only the offers where their language is
+// spoken, and such offers say so in the language's own name.
+func TestOnlyOffersInMyLanguage(t *testing.T) {
+	k := kioskOn(t, validCatalog(t, nil))
 
 	k.chooseLanguage("en")
 	k.push(k.offersPage(catalog.CategoryTile{ID: "founding-advice"}))
@@ -62,16 +79,8 @@ func TestOnlyOffersInMyLanguage(t *testing.T) {
 func TestShowPreview(t *testing.T) {
 	k, _ := newKiosk(t, config.Config{District: "03255"})
 	k.chooseLanguage("en")
-	content, _ := source.Load(os.DirFS("../catalog/source/testdata/valid"))
-	path := filepath.Join(t.TempDir(), "c.sqlite")
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 2, Built: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k.ShowPreview(cat, path, []string{"offers/national.toml:8: warning: offer 'x' was last checked long ago"})
+	cat := validCatalog(t, nil)
+	k.ShowPreview(cat, "", []string{"offers/national.toml:8: warning: offer 'x' was last checked long ago"})
 	got := texts(k)
 	if !strings.Contains(got, "offers/national.toml:8: warning") || !strings.Contains(got, "Start-up advice") {
 		t.Fatalf("the preview:\n%s", got)
@@ -85,21 +94,10 @@ func TestShowPreview(t *testing.T) {
 // Issue 14: the kiosk shows a translation made from an earlier source text,
 // and marks it, as it marks a fallback.
 func TestOutdatedTranslationIsMarked(t *testing.T) {
-	content, problems := source.Load(os.DirFS("../catalog/source/testdata/valid"))
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
 	// The Arabic title was made from another German text than today's.
-	content.State = map[string]map[string]string{"ar": {"offer.iq-fachstelle.title": "000000000000"}}
-	path := filepath.Join(t.TempDir(), "c.sqlite")
-	if err := catalog.Compile(content, path, catalog.BuildInfo{Version: 1, Built: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
+	cat := validCatalog(t, func(c *catalog.Content) {
+		c.State = map[string]map[string]string{"ar": {"offer.iq-fachstelle.title": "000000000000"}}
+	})
 	o, err := cat.In("ar").Offer("iq-fachstelle")
 	if err != nil || !o.Title.Outdated || o.Summary.Outdated {
 		t.Fatalf("%+v %v", o, err)
@@ -107,12 +105,7 @@ func TestOutdatedTranslationIsMarked(t *testing.T) {
 	if o, _ := cat.In("en").Offer("iq-fachstelle"); o.Title.Outdated {
 		t.Error("the English title is marked outdated")
 	}
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
-	k := New(a, w, Options{Catalog: cat, Config: config.Config{District: "03255", IdleReset: time.Hour},
-		Now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, catalog.Berlin) }})
-	k.later = func(f func()) { f() }
+	k := kioskOn(t, cat)
 	k.chooseLanguage("ar")
 	k.push(k.offerPage("iq-fachstelle"))
 	if !strings.Contains(texts(k), "قد لا تكون هذه الترجمة محدّثة") {
